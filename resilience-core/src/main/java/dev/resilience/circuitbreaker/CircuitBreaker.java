@@ -1,0 +1,186 @@
+package dev.resilience.circuitbreaker;
+
+import dev.resilience.CircuitBreakerOpenException;
+import dev.resilience.event.EventPublisher;
+import dev.resilience.time.TimeSource;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * A circuit breaker: it lets calls through while the downstream is healthy, rejects them with
+ * {@link CircuitBreakerOpenException} once failures or slow calls reach a threshold, and after a wait
+ * lets a few probes through to decide whether to close again.
+ *
+ * <p>Three ways to use it, all thread safe:
+ * <ul>
+ * <li>{@link #call(Callable)}, {@link #get(Supplier)}, {@link #run(Runnable)} run code through it;</li>
+ * <li>{@link #acquire()} gives a {@link Call} for a try-with-resources block;</li>
+ * <li>{@link #acquirePermit()} is the allocation-free hot path the Spring aspect uses: it returns a
+ *     {@link Permit} that must receive exactly one outcome.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * CircuitBreaker breaker = CircuitBreaker.of("payments", CircuitBreakerConfig.defaults());
+ * String answer = breaker.call(() -> client.charge(order));
+ *
+ * try (CircuitBreaker.Call call = breaker.acquire()) {
+ *     client.charge(order);
+ *     call.success();          // leaving the block without an outcome records a failure
+ * }
+ * }</pre>
+ */
+public interface CircuitBreaker {
+
+    /**
+     * Creates a breaker that reads the JVM's clocks.
+     *
+     * @param name the breaker's name
+     * @param config its configuration
+     * @return a new breaker, CLOSED
+     */
+    static CircuitBreaker of(String name, CircuitBreakerConfig config) {
+        return of(name, config, TimeSource.system());
+    }
+
+    /**
+     * Creates a breaker that reads time from the given source.
+     *
+     * @param name the breaker's name
+     * @param config its configuration
+     * @param timeSource where time comes from (a {@link dev.resilience.time.ManualClock} in tests)
+     * @return a new breaker, CLOSED
+     */
+    static CircuitBreaker of(String name, CircuitBreakerConfig config, TimeSource timeSource) {
+        return new DefaultCircuitBreaker(name, config, timeSource);
+    }
+
+    /** @return the name, as shown in the endpoint ({@code name} or {@code name[key]}) */
+    String name();
+
+    /** @return the configuration in effect */
+    CircuitBreakerConfig config();
+
+    /** @return the current state; OPEN stays OPEN until a call arrives after the wait */
+    CircuitBreakerState state();
+
+    /** @return a consistent-enough copy of the current statistics (O(1), allocates one object) */
+    CircuitBreakerSnapshot snapshot();
+
+    /** @return the publisher of this breaker's events */
+    EventPublisher<CircuitBreakerEvent> events();
+
+    /** @return the time source this breaker reads, for callers that measure start times */
+    TimeSource timeSource();
+
+    /**
+     * Asks to make one call. In CLOSED and DISABLED this never blocks and never allocates; in OPEN it
+     * moves to HALF_OPEN once the wait has passed (exactly one caller makes that transition); in HALF_OPEN
+     * it takes one of the concurrent probe slots.
+     *
+     * @return the permit to report the outcome to; never null
+     * @throws CircuitBreakerOpenException if the call is not permitted (a NOT_PERMITTED event is published)
+     */
+    Permit acquirePermit();
+
+    /**
+     * Like {@link #acquirePermit()}, and records when the call started.
+     *
+     * @return a call handle for a try-with-resources block
+     * @throws CircuitBreakerOpenException if the call is not permitted
+     */
+    Call acquire();
+
+    /**
+     * Runs a callable through the breaker, recording its outcome.
+     *
+     * @param callable the call
+     * @param <T> the result type
+     * @return the callable's result
+     * @throws Exception what the callable threw, or {@link CircuitBreakerOpenException}
+     */
+    <T> T call(Callable<T> callable) throws Exception;
+
+    /**
+     * Runs a supplier through the breaker, recording its outcome.
+     *
+     * @param supplier the call
+     * @param <T> the result type
+     * @return the supplier's result
+     */
+    <T> T get(Supplier<T> supplier);
+
+    /**
+     * Runs a runnable through the breaker, recording its outcome.
+     *
+     * @param runnable the call
+     */
+    void run(Runnable runnable);
+
+    /** Moves to CLOSED with an empty window and the open-wait backoff reset; statistics are cleared. */
+    void reset();
+
+    /** Moves to FORCED_OPEN: every call is rejected until {@link #reset()}. */
+    void forceOpen();
+
+    /** Moves to DISABLED: every call passes, nothing is recorded, until {@link #reset()}. */
+    void disable();
+
+    /**
+     * One admitted call's obligation: report exactly one outcome. Permits are shared objects (one per
+     * state), so reporting allocates nothing; the outcome goes to the state that admitted the call, and a
+     * call admitted by a state the breaker has since left only updates the statistics.
+     */
+    interface Permit {
+
+        /**
+         * The call returned normally.
+         *
+         * @param startNanos the call's start, read from {@link CircuitBreaker#timeSource()}
+         */
+        void onSuccess(long startNanos);
+
+        /**
+         * The call returned a value that may carry an HTTP status (a {@code ResponseEntity}); a status in
+         * {@code failure-status-codes} records a failure, anything else a success.
+         *
+         * @param startNanos the call's start
+         * @param result the returned value, possibly null
+         */
+        void onResult(long startNanos, Object result);
+
+        /**
+         * The call threw. Classified, in this order: ignored exceptions are not recorded; an exception
+         * carrying an HTTP status is a failure if the status is in {@code failure-status-codes} and a
+         * success otherwise; with {@code record-exceptions} set, only those are failures and the rest
+         * successes; otherwise every exception is a failure.
+         *
+         * @param startNanos the call's start
+         * @param error what the call threw
+         */
+        void onError(long startNanos, Throwable error);
+
+        /** The call was not made after all: give the permit back and record nothing. */
+        void release();
+    }
+
+    /**
+     * A call in a try-with-resources block. Report {@link #success()} or {@link #failure(Throwable)};
+     * closing without either records a failure (an abandoned call). Not thread safe: one call, one thread.
+     */
+    interface Call extends AutoCloseable {
+
+        /** Records a success. */
+        void success();
+
+        /**
+         * Records a throwable, classified as for {@link Permit#onError(long, Throwable)}.
+         *
+         * @param error what the call threw
+         */
+        void failure(Throwable error);
+
+        /** Records a failure if no outcome was recorded; otherwise does nothing. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.resilience.event;
+
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Delivers one instance's events to its subscribers, synchronously, on the thread that caused the
+ * event. Publishing code asks {@link #wants(EventType)} first, so that no event object is created for
+ * a type nobody listens to: with no subscriber for {@link EventType#SUCCESS}, a successful call
+ * allocates nothing.
+ *
+ * <p>Thread safe. Subscribing is copy-on-write; publishing reads one volatile array. A consumer that
+ * throws does not stop delivery to the others; its exception is logged through {@link System.Logger}.
+ *
+ * @param <E> the event family
+ */
+public final class EventPublisher<E extends ResilienceEvent> {
+
+    private static final System.Logger LOGGER = System.getLogger(EventPublisher.class.getName());
+
+    @SuppressWarnings("rawtypes")
+    private static final Subscriber[] NONE = {};
+
+    @SuppressWarnings("unchecked")
+    private volatile Subscriber<E>[] subscribers = NONE;
+    private volatile int wanted;
+
+    /**
+     * Whether any subscriber wants events of this type; cheap enough for every call.
+     *
+     * @param type the event type
+     * @return {@code true} if {@link #publish} would deliver an event of this type to someone
+     */
+    public boolean wants(EventType type) {
+        return (wanted & type.bit()) != 0;
+    }
+
+    /**
+     * Subscribes to every event type.
+     *
+     * @param consumer receives the events; must be thread safe and quick
+     * @return a handle that ends the subscription
+     */
+    public Subscription subscribe(Consumer<? super E> consumer) {
+        return subscribe(EnumSet.allOf(EventType.class), consumer);
+    }
+
+    /**
+     * Subscribes to some event types.
+     *
+     * @param types the types to receive
+     * @param consumer receives the events; must be thread safe and quick
+     * @return a handle that ends the subscription
+     */
+    public synchronized Subscription subscribe(Set<EventType> types, Consumer<? super E> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        int mask = 0;
+        for (EventType type : types) {
+            mask |= type.bit();
+        }
+        Subscriber<E> subscriber = new Subscriber<>(mask, consumer);
+        Subscriber<E>[] grown = Arrays.copyOf(subscribers, subscribers.length + 1);
+        grown[grown.length - 1] = subscriber;
+        subscribers = grown;
+        wanted |= mask;
+        return () -> unsubscribe(subscriber);
+    }
+
+    private synchronized void unsubscribe(Subscriber<E> subscriber) {
+        Subscriber<E>[] current = subscribers;
+        int mask = 0;
+        int kept = 0;
+        @SuppressWarnings("unchecked")
+        Subscriber<E>[] shrunk = new Subscriber[current.length];
+        for (Subscriber<E> each : current) {
+            if (each != subscriber) {
+                shrunk[kept++] = each;
+                mask |= each.mask;
+            }
+        }
+        subscribers = Arrays.copyOf(shrunk, kept);
+        wanted = mask;
+    }
+
+    /**
+     * Delivers an event to the subscribers of its type.
+     *
+     * @param event the event
+     */
+    public void publish(E event) {
+        int bit = event.type().bit();
+        for (Subscriber<E> subscriber : subscribers) {
+            if ((subscriber.mask & bit) != 0) {
+                try {
+                    subscriber.consumer.accept(event);
+                } catch (RuntimeException e) {
+                    LOGGER.log(Level.WARNING, "Event consumer failed on " + event.type() + " of '"
+                            + event.instanceName() + "'", e);
+                }
+            }
+        }
+    }
+
+    /** Ends a subscription. */
+    @FunctionalInterface
+    public interface Subscription {
+
+        /** Stops delivery to this subscription's consumer; idempotent. */
+        void cancel();
+    }
+
+    private record Subscriber<E>(int mask, Consumer<? super E> consumer) {
+    }
+}

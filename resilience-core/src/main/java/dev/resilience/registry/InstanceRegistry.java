@@ -1,0 +1,210 @@
+package dev.resilience.registry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * The one place where a pattern's instances live: the aspect, the endpoint, health and metrics all look
+ * them up here. Each name has one un-keyed instance and at most {@code max-keys} keyed ones; when a new
+ * key would exceed that bound, the least recently used key of that name is evicted and listeners are told.
+ *
+ * <p>Thread safe. Exactly one instance is created per id, even under concurrent first calls. A lookup of
+ * an existing instance takes no lock and allocates nothing (for a {@code String} key); a keyed lookup
+ * stamps the entry from a per-name counter for LRU ordering. Eviction scans the name's keys, which is
+ * O(max-keys) per new key beyond the bound.
+ *
+ * @param <T> the instance type
+ */
+public final class InstanceRegistry<T> {
+
+    private final Function<InstanceId, T> factory;
+    private final ToIntFunction<String> maxKeys;
+    private final ConcurrentHashMap<String, Group<T>> groups = new ConcurrentHashMap<>();
+    private final List<RegistryListener<? super T>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Creates a registry.
+     *
+     * @param factory creates an instance for an id, with the configuration of the id's name
+     * @param maxKeys the bound on keyed instances for a name (at least 1)
+     */
+    public InstanceRegistry(Function<InstanceId, T> factory, ToIntFunction<String> maxKeys) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.maxKeys = Objects.requireNonNull(maxKeys, "maxKeys");
+    }
+
+    /**
+     * The un-keyed instance of a name, created on first use.
+     *
+     * @param name the instance name
+     * @return the instance
+     */
+    public T get(String name) {
+        return group(name).unkeyed(this);
+    }
+
+    /**
+     * The instance for a name and key, created on first use; a {@code null} key gives the un-keyed
+     * instance.
+     *
+     * @param name the instance name
+     * @param key the key; its {@code String.valueOf} form identifies the instance
+     * @return the instance
+     */
+    public T get(String name, Object key) {
+        if (key == null) {
+            return get(name);
+        }
+        return group(name).keyed(this, String.valueOf(key));
+    }
+
+    /**
+     * Looks up an existing instance without creating it.
+     *
+     * @param id the id
+     * @return the instance, if it exists
+     */
+    public Optional<T> find(InstanceId id) {
+        Group<T> group = groups.get(id.name());
+        if (group == null) {
+            return Optional.empty();
+        }
+        if (id.key() == null) {
+            return Optional.ofNullable(group.unkeyed);
+        }
+        Keyed<T> keyed = group.keys.get(id.key());
+        return keyed == null ? Optional.empty() : Optional.of(keyed.instance);
+    }
+
+    /**
+     * Every existing instance, ordered by display name.
+     *
+     * @return a snapshot, id to instance
+     */
+    public Map<InstanceId, T> all() {
+        List<Map.Entry<InstanceId, T>> entries = new ArrayList<>();
+        groups.forEach((name, group) -> {
+            T unkeyed = group.unkeyed;
+            if (unkeyed != null) {
+                entries.add(Map.entry(InstanceId.of(name), unkeyed));
+            }
+            group.keys.forEach((key, keyed) -> entries.add(Map.entry(new InstanceId(name, key), keyed.instance)));
+        });
+        entries.sort(Comparator.comparing(entry -> entry.getKey().displayName()));
+        Map<InstanceId, T> snapshot = new LinkedHashMap<>();
+        entries.forEach(entry -> snapshot.put(entry.getKey(), entry.getValue()));
+        return snapshot;
+    }
+
+    /**
+     * Adds a listener and tells it about every instance that already exists.
+     *
+     * @param listener the listener
+     */
+    public void addListener(RegistryListener<? super T> listener) {
+        listeners.add(listener);
+        all().forEach(listener::onAdded);
+    }
+
+    private Group<T> group(String name) {
+        Group<T> group = groups.get(name);
+        return group != null ? group : groups.computeIfAbsent(name, Group::new);
+    }
+
+    private T create(InstanceId id) {
+        T instance = Objects.requireNonNull(factory.apply(id), "factory returned null");
+        for (RegistryListener<? super T> listener : listeners) {
+            listener.onAdded(id, instance);
+        }
+        return instance;
+    }
+
+    private void removed(InstanceId id, T instance) {
+        for (RegistryListener<? super T> listener : listeners) {
+            listener.onRemoved(id, instance);
+        }
+    }
+
+    private static final class Group<T> {
+        final String name;
+        final ConcurrentHashMap<String, Keyed<T>> keys = new ConcurrentHashMap<>();
+        final AtomicLong clock = new AtomicLong();
+        volatile T unkeyed;
+
+        Group(String name) {
+            this.name = name;
+        }
+
+        T unkeyed(InstanceRegistry<T> registry) {
+            T instance = unkeyed;
+            if (instance == null) {
+                synchronized (this) {
+                    instance = unkeyed;
+                    if (instance == null) {
+                        instance = registry.create(InstanceId.of(name));
+                        unkeyed = instance;
+                    }
+                }
+            }
+            return instance;
+        }
+
+        T keyed(InstanceRegistry<T> registry, String key) {
+            Keyed<T> keyed = keys.get(key);
+            if (keyed == null) {
+                boolean[] created = new boolean[1];
+                keyed = keys.computeIfAbsent(key, k -> {
+                    created[0] = true;
+                    return new Keyed<>(registry.factory.apply(new InstanceId(name, k)));
+                });
+                if (created[0]) {
+                    keyed.lastUsed = clock.incrementAndGet();
+                    for (RegistryListener<? super T> listener : registry.listeners) {
+                        listener.onAdded(new InstanceId(name, key), keyed.instance);
+                    }
+                    evictBeyond(registry, registry.maxKeys.applyAsInt(name), key);
+                    return keyed.instance;
+                }
+            }
+            keyed.lastUsed = clock.incrementAndGet();
+            return keyed.instance;
+        }
+
+        private void evictBeyond(InstanceRegistry<T> registry, int max, String justAdded) {
+            while (keys.size() > max) {
+                Map.Entry<String, Keyed<T>> oldest = null;
+                for (Map.Entry<String, Keyed<T>> entry : keys.entrySet()) {
+                    if (!entry.getKey().equals(justAdded)
+                            && (oldest == null || entry.getValue().lastUsed < oldest.getValue().lastUsed)) {
+                        oldest = entry;
+                    }
+                }
+                if (oldest == null) {
+                    return;
+                }
+                if (keys.remove(oldest.getKey(), oldest.getValue())) {
+                    registry.removed(new InstanceId(name, oldest.getKey()), oldest.getValue().instance);
+                }
+            }
+        }
+    }
+
+    private static final class Keyed<T> {
+        final T instance;
+        volatile long lastUsed;
+
+        Keyed(T instance) {
+            this.instance = instance;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.resilience.spring.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything under {@code resilience.*} in {@code application.yml}.
+ */
+@ConfigurationProperties(prefix = "resilience")
+public class ResilienceProperties {
+
+    /** Whether the annotations take effect; false turns every annotation into a no-op. */
+    private boolean enabled = true;
+
+    private final Health health = new Health();
+
+    /** @return whether the annotations take effect */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** @param enabled whether the annotations take effect */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** @return the health contributor settings */
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Settings of the {@code resilience} health contributor. */
+    public static class Health {
+
+        /** Whether an OPEN (or FORCED_OPEN) circuit breaker turns the health status DOWN; otherwise it only shows in the details. */
+        private boolean downOnOpen;
+
+        /** @return whether an open breaker makes the status DOWN */
+        public boolean isDownOnOpen() {
+            return downOnOpen;
+        }
+
+        /** @param downOnOpen whether an open breaker makes the status DOWN */
+        public void setDownOnOpen(boolean downOnOpen) {
+            this.downOnOpen = downOnOpen;
+        }
+    }
+}

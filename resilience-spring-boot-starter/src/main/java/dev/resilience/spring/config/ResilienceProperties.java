@@ -13,6 +13,8 @@ public class ResilienceProperties {
 
     private final Health health = new Health();
 
+    private final Events events = new Events();
+
     /** @return whether the annotations take effect */
     public boolean isEnabled() {
         return enabled;
@@ -26,6 +28,11 @@ public class ResilienceProperties {
     /** @return the health contributor settings */
     public Health getHealth() {
         return health;
+    }
+
+    /** @return the settings of the recent events the Actuator endpoint keeps */
+    public Events getEvents() {
+        return events;
     }
 
     /** Settings of the {@code resilience} health contributor. */
@@ -42,6 +49,26 @@ public class ResilienceProperties {
         /** @param downOnOpen whether an open breaker makes the status DOWN */
         public void setDownOnOpen(boolean downOnOpen) {
             this.downOnOpen = downOnOpen;
+        }
+    }
+
+    /** Settings of the recent events the {@code resilience} Actuator endpoint keeps per instance (at most 100). */
+    public static class Events {
+
+        /**
+         * Whether successful calls are kept among the recent events too. Off by default: then nobody
+         * subscribes to successes, and a successful call allocates no event object.
+         */
+        private boolean includeSuccesses;
+
+        /** @return whether successful calls are kept among the recent events */
+        public boolean isIncludeSuccesses() {
+            return includeSuccesses;
+        }
+
+        /** @param includeSuccesses whether successful calls are kept among the recent events */
+        public void setIncludeSuccesses(boolean includeSuccesses) {
+            this.includeSuccesses = includeSuccesses;
         }
     }
 }

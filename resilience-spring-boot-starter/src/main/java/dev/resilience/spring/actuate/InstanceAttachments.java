@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  * id's entry, comparing instances by identity: a repeated add is ignored, an eviction that arrives first
  * leaves a marker that cancels the late add, and an add for a newer instance of the same id first
  * releases the older one's attachment. Attach and release run inside that step and must be quick.
+ * One order is not caught: a replayed add that arrives after the eviction of the same instance has
+ * been handled attaches it again; replays happen only while a listener is being added (at startup).
+ * The marker of an eviction that overtook its creation is consumed by that creation's add.
  *
  * @param <T> the instance type
  * @param <A> the attachment type

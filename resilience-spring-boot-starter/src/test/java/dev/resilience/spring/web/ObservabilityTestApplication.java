@@ -1,0 +1,16 @@
+package dev.resilience.spring.web;
+
+import dev.resilience.spring.testsupport.FakeRegistriesConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A web application with the starter's auto-configurations and a registry of fake circuit breakers; no
+ * component scan, so the starter's classes come in only through the auto-configuration imports.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(FakeRegistriesConfiguration.class)
+class ObservabilityTestApplication {
+}

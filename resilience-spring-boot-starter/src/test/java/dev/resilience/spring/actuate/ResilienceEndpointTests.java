@@ -3,36 +3,30 @@ package dev.resilience.spring.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilience.circuitbreaker.CircuitBreaker;
-import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
-import dev.resilience.circuitbreaker.TransitionReason;
 import dev.resilience.event.EventType;
 import dev.resilience.registry.InstanceRegistry;
-import dev.resilience.spring.testsupport.FakeCircuitBreaker;
+import dev.resilience.spring.testsupport.Breakers;
 import dev.resilience.time.ManualClock;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 class ResilienceEndpointTests {
 
     private final ManualClock clock = new ManualClock();
-    private final CircuitBreakerConfig config = CircuitBreakerConfig.builder()
-            .waitDurationInOpenState(Duration.ofMinutes(1))
-            .slowCallDurationThreshold(Duration.ofMillis(1500))
-            .build();
-    private final InstanceRegistry<CircuitBreaker> breakers = new InstanceRegistry<>(
-            id -> new FakeCircuitBreaker(id.displayName(), config, clock), name -> 2);
+    private final InstanceRegistry<CircuitBreaker> breakers = Breakers.registry(clock);
 
     private ResilienceEndpoint endpoint(boolean includeSuccesses) {
         return new ResilienceEndpoint(List.of(PatternSection.bind(new CircuitBreakerView(), breakers, includeSuccesses)));
     }
 
-    private FakeCircuitBreaker breaker(String name) {
-        return (FakeCircuitBreaker) breakers.get(name);
+    @SuppressWarnings("unchecked")
+    private static List<Object> events(Map<String, Object> instance) {
+        return (List<Object>) instance.get("events");
     }
 
     @Test
@@ -45,20 +39,24 @@ class ResilienceEndpointTests {
     @Test
     void listsEveryCircuitBreakerWithItsFields() {
         ResilienceEndpoint endpoint = endpoint(false);
-        breaker("payments").rejectCall();
+        CircuitBreaker payments = breakers.get("payments");
+        Breakers.open(payments, clock);
+        Breakers.rejected(payments);
         breakers.get("hosts", "a");
 
-        Map<String, Object> breakersSection = endpoint.patterns().get("circuitBreakers");
+        Map<String, Object> section = endpoint.patterns().get("circuitBreakers");
 
-        assertThat(breakersSection).containsOnlyKeys("hosts[a]", "payments");
-        assertThat(breakersSection.get("payments")).isEqualTo(Map.of("state", "CLOSED", "failureRate", -1.0f,
-                "slowCallRate", -1.0f, "bufferedCalls", 0, "failedCalls", 0, "slowCalls", 0, "notPermittedCalls", 1L));
+        assertThat(section).containsOnlyKeys("hosts[a]", "payments");
+        assertThat(section.get("payments")).isEqualTo(Map.of("state", "OPEN", "failureRate", 100.0f,
+                "slowCallRate", 0.0f, "bufferedCalls", 4, "failedCalls", 4, "slowCalls", 0, "notPermittedCalls", 1L));
+        assertThat(section.get("hosts[a]")).isEqualTo(Map.of("state", "CLOSED", "failureRate", -1.0f,
+                "slowCallRate", -1.0f, "bufferedCalls", 0, "failedCalls", 0, "slowCalls", 0, "notPermittedCalls", 0L));
     }
 
     @Test
     void describesOneInstanceWithFlatConfigAndIsoDurations() {
         ResilienceEndpoint endpoint = endpoint(false);
-        breaker("payments");
+        breakers.get("payments");
 
         Map<String, Object> payments = endpoint.instance("circuitbreakers", "payments");
 
@@ -66,9 +64,11 @@ class ResilienceEndpointTests {
         @SuppressWarnings("unchecked")
         Map<String, Object> shown = (Map<String, Object>) payments.get("config");
         assertThat(shown).containsEntry("waitDurationInOpenState", "PT1M")
-                .containsEntry("slowCallDurationThreshold", "PT1.5S")
+                .containsEntry("slowCallDurationThreshold", "PT0.4S")
+                .containsEntry("maxWaitDurationInOpenState", "PT5M")
                 .containsEntry("slidingWindowType", "COUNT_BASED")
                 .containsEntry("failureRateThreshold", 50.0f)
+                .containsEntry("ignoreExceptions", List.of("java.lang.IllegalStateException"))
                 .containsEntry("failureStatusCodes", List.of("500-599", "408", "429"));
         assertThat(shown.values()).noneMatch(value -> value instanceof Map || value instanceof Duration);
     }
@@ -84,7 +84,7 @@ class ResilienceEndpointTests {
     @Test
     void answersNullForAnUnknownTypeOrName() {
         ResilienceEndpoint endpoint = endpoint(false);
-        breaker("payments");
+        breakers.get("payments");
 
         assertThat(endpoint.instance("circuitbreakers", "nope")).isNull();
         assertThat(endpoint.instance("fuses", "payments")).isNull();
@@ -92,65 +92,63 @@ class ResilienceEndpointTests {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void keepsEventsNewestFirstWithoutSuccessesOrExceptionMessages() {
+    void keepsEventsNewestFirstWithoutSuccessesOrExceptionMessagesButWithSlowCalls() {
         ResilienceEndpoint endpoint = endpoint(false);
-        FakeCircuitBreaker payments = breaker("payments");
-        payments.recordFailure(Duration.ofMillis(12), IOException.class, false);
-        clock.advance(Duration.ofSeconds(1));
-        payments.recordSuccess(Duration.ofMillis(3), false);
-        payments.transitionTo(CircuitBreakerState.OPEN, TransitionReason.FAILURE_RATE);
+        CircuitBreaker payments = breakers.get("payments");
+        Breakers.fail(payments, clock, Duration.ofMillis(12));
+        Breakers.succeed(payments, clock, Duration.ofMillis(988));
+        payments.forceOpen();
 
-        List<Object> events = (List<Object>) endpoint.instance("circuitbreakers", "payments").get("events");
-
-        assertThat(events).containsExactly(
-                Map.of("type", "STATE_TRANSITION", "timestamp", "2026-01-01T00:00:01Z", "from", "CLOSED", "to", "OPEN",
-                        "reason", "FAILURE_RATE"),
-                Map.of("type", "FAILURE", "timestamp", "2026-01-01T00:00:00Z", "durationMs", 12L,
+        assertThat(events(endpoint.instance("circuitbreakers", "payments"))).containsExactly(
+                Map.of("type", "STATE_TRANSITION", "timestamp", "2026-01-01T00:00:01Z", "from", "CLOSED",
+                        "to", "FORCED_OPEN", "reason", "MANUAL"),
+                Map.of("type", "SLOW_CALL", "timestamp", "2026-01-01T00:00:01Z", "durationMs", 988L),
+                Map.of("type", "FAILURE", "timestamp", "2026-01-01T00:00:00.012Z", "durationMs", 12L,
                         "exception", "java.io.IOException"));
+        assertThat(endpoint.instance("circuitbreakers", "payments").toString()).doesNotContain("secret user data");
         assertThat(payments.events().wants(EventType.SUCCESS)).isFalse();
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void keepsSuccessesWhenAskedTo() {
         ResilienceEndpoint endpoint = endpoint(true);
-        breaker("payments").recordSuccess(Duration.ofMillis(3), false);
+        Breakers.succeed(breakers.get("payments"), clock, Duration.ofMillis(3));
 
-        List<Object> events = (List<Object>) endpoint.instance("circuitbreakers", "payments").get("events");
-
-        assertThat(events).containsExactly(
-                Map.of("type", "SUCCESS", "timestamp", "2026-01-01T00:00:00Z", "durationMs", 3L));
+        assertThat(events(endpoint.instance("circuitbreakers", "payments"))).containsExactly(
+                Map.of("type", "SUCCESS", "timestamp", "2026-01-01T00:00:00.003Z", "durationMs", 3L));
     }
 
     @Test
     void keepsAtMostOneHundredEvents() {
         ResilienceEndpoint endpoint = endpoint(false);
-        FakeCircuitBreaker payments = breaker("payments");
+        CircuitBreaker payments = breakers.get("payments");
+        payments.forceOpen();
         for (int i = 0; i < 150; i++) {
-            payments.rejectCall();
+            Breakers.rejected(payments);
         }
 
-        assertThat((List<?>) endpoint.instance("circuitbreakers", "payments").get("events")).hasSize(100);
+        assertThat(events(endpoint.instance("circuitbreakers", "payments"))).hasSize(100)
+                .allSatisfy(event -> assertThat(event).asInstanceOf(InstanceOfAssertFactories.MAP)
+                        .containsEntry("type", "NOT_PERMITTED"));
     }
 
     @Test
-    void dropsTheEventsOfAnEvictedInstance() {
+    void stopsKeepingTheEventsOfAnEvictedInstance() {
         ResilienceEndpoint endpoint = endpoint(false);
-        FakeCircuitBreaker evicted = (FakeCircuitBreaker) breakers.get("hosts", "a");
+        CircuitBreaker evicted = breakers.get("hosts", "a");
+        assertThat(evicted.events().wants(EventType.STATE_TRANSITION)).isTrue();
         breakers.get("hosts", "b");
+
         breakers.get("hosts", "c");
 
-        evicted.rejectCall();
-
         assertThat(endpoint.instance("circuitbreakers", "hosts[a]")).isNull();
-        assertThat(evicted.events().wants(EventType.NOT_PERMITTED)).isFalse();
+        assertThat(evicted.events().wants(EventType.STATE_TRANSITION)).isFalse();
     }
 
     @Test
     void appliesActionsAndAnswersTheInstanceAfterwards() {
         ResilienceEndpoint endpoint = endpoint(false);
-        FakeCircuitBreaker payments = breaker("payments");
+        CircuitBreaker payments = breakers.get("payments");
 
         WebEndpointResponse<Map<String, Object>> forced = endpoint.apply("circuitbreakers", "payments", "force-open");
         assertThat(forced.getStatus()).isEqualTo(200);
@@ -158,14 +156,26 @@ class ResilienceEndpointTests {
         assertThat(payments.state()).isEqualTo(CircuitBreakerState.FORCED_OPEN);
 
         assertThat(endpoint.apply("circuitbreakers", "payments", "disable").getBody()).containsEntry("state", "DISABLED");
-        assertThat(endpoint.apply("circuitbreakers", "payments", "reset").getBody()).containsEntry("state", "CLOSED");
+        assertThat(payments.state()).isEqualTo(CircuitBreakerState.DISABLED);
+    }
+
+    @Test
+    void resetClosesTheBreakerWithAnEmptyWindow() {
+        ResilienceEndpoint endpoint = endpoint(false);
+        CircuitBreaker payments = breakers.get("payments");
+        Breakers.open(payments, clock);
+
+        Map<String, Object> reset = endpoint.apply("circuitbreakers", "payments", "reset").getBody();
+
+        assertThat(reset).containsEntry("state", "CLOSED").containsEntry("bufferedCalls", 0)
+                .containsEntry("failedCalls", 0).containsEntry("failureRate", -1.0f);
         assertThat(payments.state()).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
     @Test
     void rejectsAnUnknownOrMissingActionWithTheValidOnes() {
         ResilienceEndpoint endpoint = endpoint(false);
-        breaker("payments");
+        breakers.get("payments");
 
         WebEndpointResponse<Map<String, Object>> unknown = endpoint.apply("circuitbreakers", "payments", "explode");
         WebEndpointResponse<Map<String, Object>> missing = endpoint.apply("circuitbreakers", "payments", null);
@@ -175,7 +185,7 @@ class ResilienceEndpointTests {
         assertThat((String) unknown.getBody().get("error")).contains("'explode'", "reset, force-open, disable");
         assertThat(missing.getStatus()).isEqualTo(400);
         assertThat((String) missing.getBody().get("error")).contains("missing action", "reset, force-open, disable");
-        assertThat(breaker("payments").state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breakers.get("payments").state()).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
     @Test

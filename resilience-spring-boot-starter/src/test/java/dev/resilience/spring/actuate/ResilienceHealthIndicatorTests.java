@@ -3,35 +3,32 @@ package dev.resilience.spring.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilience.circuitbreaker.CircuitBreaker;
-import dev.resilience.circuitbreaker.CircuitBreakerConfig;
-import dev.resilience.circuitbreaker.CircuitBreakerState;
-import dev.resilience.circuitbreaker.TransitionReason;
 import dev.resilience.registry.InstanceRegistry;
-import dev.resilience.spring.testsupport.FakeCircuitBreaker;
+import dev.resilience.spring.testsupport.Breakers;
 import dev.resilience.time.ManualClock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 class ResilienceHealthIndicatorTests {
 
     private final ManualClock clock = new ManualClock();
-    private final InstanceRegistry<CircuitBreaker> breakers = new InstanceRegistry<>(
-            id -> new FakeCircuitBreaker(id.displayName(), CircuitBreakerConfig.defaults(), clock), name -> 10);
+    private final InstanceRegistry<CircuitBreaker> breakers = Breakers.registry(clock);
 
-    private FakeCircuitBreaker breaker(String name, CircuitBreakerState state) {
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get(name);
-        breaker.transitionTo(state, TransitionReason.MANUAL);
-        return breaker;
+    private Status status(boolean downOnOpen) {
+        return new ResilienceHealthIndicator(breakers, downOnOpen).health().getStatus();
     }
 
     @Test
     void detailsEveryBreakerWithStateAndFailureRateKeyedOnesIncluded() {
-        breaker("payments", CircuitBreakerState.OPEN).rates(100, 0);
-        ((FakeCircuitBreaker) breakers.get("hosts", "a")).rates(20, 0);
+        Breakers.open(breakers.get("payments"), clock);
+        CircuitBreaker keyed = breakers.get("hosts", "a");
+        Breakers.fail(keyed, clock, Duration.ofMillis(1));
+        for (int i = 0; i < 4; i++) {
+            Breakers.succeed(keyed, clock, Duration.ofMillis(1));
+        }
 
         Health health = new ResilienceHealthIndicator(breakers, false).health();
 
@@ -41,28 +38,41 @@ class ResilienceHealthIndicatorTests {
                 Map.entry("payments", Map.of("state", "OPEN", "failureRate", 100.0f)));
     }
 
-    @ParameterizedTest
-    @EnumSource(value = CircuitBreakerState.class, names = { "OPEN", "FORCED_OPEN" })
-    void isDownWhenAskedToAndABreakerIsOpen(CircuitBreakerState state) {
-        breaker("payments", CircuitBreakerState.CLOSED);
-        breaker("orders", state);
+    @Test
+    void isDownWhenAskedToAndABreakerIsOpen() {
+        breakers.get("orders");
+        Breakers.open(breakers.get("payments"), clock);
 
-        assertThat(new ResilienceHealthIndicator(breakers, true).health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(status(true)).isEqualTo(Status.DOWN);
     }
 
     @Test
-    void isDownWhenAKeyedBreakerIsOpen() {
-        ((FakeCircuitBreaker) breakers.get("hosts", "a")).transitionTo(CircuitBreakerState.OPEN, TransitionReason.MANUAL);
+    void isDownWhenAskedToAndABreakerIsForcedOpen() {
+        breakers.get("payments").forceOpen();
 
-        assertThat(new ResilienceHealthIndicator(breakers, true).health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(status(true)).isEqualTo(Status.DOWN);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = CircuitBreakerState.class, names = { "CLOSED", "HALF_OPEN", "DISABLED" })
-    void staysUpWhenAskedToButNoBreakerIsOpen(CircuitBreakerState state) {
-        breaker("payments", state);
+    @Test
+    void isDownWhenAskedToAndAKeyedBreakerIsOpen() {
+        Breakers.open(breakers.get("hosts", "a"), clock);
 
-        assertThat(new ResilienceHealthIndicator(breakers, true).health().getStatus()).isEqualTo(Status.UP);
+        assertThat(status(true)).isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void staysUpWhenAskedToWhileABreakerIsHalfOpen() {
+        Breakers.halfOpen(breakers.get("payments"), clock);
+
+        assertThat(status(true)).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void staysUpWhenAskedToWhileABreakerIsDisabledOrClosed() {
+        breakers.get("payments").disable();
+        breakers.get("orders");
+
+        assertThat(status(true)).isEqualTo(Status.UP);
     }
 
     @Test

@@ -6,9 +6,7 @@ import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.spring.actuate.CircuitBreakerView;
 import dev.resilience.spring.actuate.ResilienceEndpoint;
-import dev.resilience.spring.testsupport.FakeCircuitBreaker;
-import dev.resilience.spring.testsupport.FakeRegistriesConfiguration;
-import java.time.Duration;
+import dev.resilience.spring.testsupport.TestRegistriesConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -22,7 +20,7 @@ class ResilienceEndpointAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ResilienceEndpointAutoConfiguration.class))
-            .withUserConfiguration(FakeRegistriesConfiguration.class)
+            .withUserConfiguration(TestRegistriesConfiguration.class)
             .withPropertyValues("management.endpoints.web.exposure.include=resilience");
 
     @Test
@@ -59,7 +57,7 @@ class ResilienceEndpointAutoConfigurationTests {
     void backsOffWhenTheEndpointIsNotExposed() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ResilienceEndpointAutoConfiguration.class))
-                .withUserConfiguration(FakeRegistriesConfiguration.class)
+                .withUserConfiguration(TestRegistriesConfiguration.class)
                 .run(context -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class)
                         .doesNotHaveBean(CircuitBreakerView.class));
     }
@@ -90,7 +88,7 @@ class ResilienceEndpointAutoConfigurationTests {
     }
 
     private static List<?> successesKept(ResilienceEndpoint endpoint, InstanceRegistry<?> registry) {
-        ((FakeCircuitBreaker) breakers(registry).get("payments")).recordSuccess(Duration.ofMillis(1), false);
+        breakers(registry).get("payments").run(() -> { });
         return (List<?>) endpoint.instance("circuitbreakers", "payments").get("events");
     }
 

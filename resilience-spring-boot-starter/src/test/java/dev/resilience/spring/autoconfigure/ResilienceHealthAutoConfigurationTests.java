@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.spring.actuate.ResilienceHealthIndicator;
-import dev.resilience.spring.testsupport.FakeRegistriesConfiguration;
+import dev.resilience.spring.testsupport.TestRegistriesConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -17,7 +17,7 @@ class ResilienceHealthAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ResilienceHealthAutoConfiguration.class))
-            .withUserConfiguration(FakeRegistriesConfiguration.class);
+            .withUserConfiguration(TestRegistriesConfiguration.class);
 
     @Test
     void contributesResilienceHealthFromTheRegistryBean() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.spring.metrics.ResilienceMeterBinder;
-import dev.resilience.spring.testsupport.FakeRegistriesConfiguration;
+import dev.resilience.spring.testsupport.TestRegistriesConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,11 @@ class ResilienceMetricsAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
                     CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
                     ResilienceMetricsAutoConfiguration.class))
-            .withUserConfiguration(FakeRegistriesConfiguration.class);
+            .withUserConfiguration(TestRegistriesConfiguration.class);
 
     private final ApplicationContextRunner alone = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ResilienceMetricsAutoConfiguration.class))
-            .withUserConfiguration(FakeRegistriesConfiguration.class);
+            .withUserConfiguration(TestRegistriesConfiguration.class);
 
     @Test
     void metersInstancesCreatedAfterStartup() {

@@ -1,19 +1,19 @@
 package dev.resilience.spring.metrics;
 
+import static dev.resilience.spring.testsupport.Breakers.fail;
+import static dev.resilience.spring.testsupport.Breakers.ignored;
+import static dev.resilience.spring.testsupport.Breakers.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilience.circuitbreaker.CircuitBreaker;
-import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
-import dev.resilience.circuitbreaker.TransitionReason;
 import dev.resilience.registry.InstanceRegistry;
-import dev.resilience.spring.testsupport.FakeCircuitBreaker;
+import dev.resilience.spring.testsupport.Breakers;
 import dev.resilience.time.ManualClock;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerMetersTests {
 
     private final ManualClock clock = new ManualClock();
-    private final InstanceRegistry<CircuitBreaker> breakers = new InstanceRegistry<>(
-            id -> new FakeCircuitBreaker(id.displayName(), CircuitBreakerConfig.defaults(), clock), name -> 2);
+    private final InstanceRegistry<CircuitBreaker> breakers = Breakers.registry(clock);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private void bind() {
@@ -59,8 +58,7 @@ class CircuitBreakerMetersTests {
     @Test
     void stateGaugeIsOneForTheCurrentStateOnly() {
         bind();
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get("payments");
-        breaker.transitionTo(CircuitBreakerState.HALF_OPEN, TransitionReason.WAIT_ELAPSED);
+        Breakers.halfOpen(breakers.get("payments"), clock);
 
         for (CircuitBreakerState state : CircuitBreakerState.values()) {
             String tag = state.name().toLowerCase(Locale.ROOT);
@@ -70,55 +68,65 @@ class CircuitBreakerMetersTests {
     }
 
     @Test
-    void callTimersReadCountsAndDurationsFromTheSnapshot() {
+    void callMetersReadCountsAndDurationsFromTheBreaker() {
         bind();
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get("payments");
-        breaker.recordSuccess(Duration.ofMillis(10), false);
-        breaker.recordSuccess(Duration.ofMillis(30), true);
-        breaker.recordFailure(Duration.ofMillis(5), IOException.class, true);
-        breaker.recordIgnored(Duration.ofMillis(7), IllegalStateException.class);
-        breaker.rejectCall();
-        breaker.rates(50, 25);
+        CircuitBreaker breaker = breakers.get("payments");
+        succeed(breaker, clock, Duration.ofMillis(10));
+        succeed(breaker, clock, Duration.ofMillis(430));
+        fail(breaker, clock, Duration.ofMillis(500));
+        ignored(breaker, clock, Duration.ofMillis(7));
+        succeed(breaker, clock, Duration.ofMillis(20));
 
         FunctionTimer successful = search("calls").tags("name", "payments", "kind", "successful").functionTimer();
         FunctionTimer failed = search("calls").tags("kind", "failed").functionTimer();
-        FunctionTimer ignored = search("calls").tags("kind", "ignored").functionTimer();
-        assertThat(successful.count()).isEqualTo(2);
-        assertThat(successful.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
+        FunctionTimer ignoredCalls = search("calls").tags("kind", "ignored").functionTimer();
+        assertThat(successful.count()).isEqualTo(3);
+        assertThat(successful.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(460);
         assertThat(failed.count()).isEqualTo(1);
-        assertThat(failed.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5);
-        assertThat(ignored.count()).isEqualTo(1);
-        assertThat(ignored.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7);
+        assertThat(failed.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(500);
+        assertThat(ignoredCalls.count()).isEqualTo(1);
+        assertThat(ignoredCalls.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7);
         assertThat(search("slow.calls").tags("kind", "successful").functionCounter().count()).isEqualTo(1);
         assertThat(search("slow.calls").tags("kind", "failed").functionCounter().count()).isEqualTo(1);
-        assertThat(search("not.permitted.calls").functionCounter().count()).isEqualTo(1);
-        assertThat(search("failure.rate").gauge().value()).isEqualTo(50);
-        assertThat(search("slow.call.rate").gauge().value()).isEqualTo(25);
+        assertThat(search("failure.rate").gauge().value()).isEqualTo(25);
+        assertThat(search("slow.call.rate").gauge().value()).isEqualTo(50);
     }
 
     @Test
     void ratesAreMinusOneUntilTheMinimumNumberOfCalls() {
         bind();
-        breakers.get("payments");
+        fail(breakers.get("payments"), clock, Duration.ofMillis(1));
 
         assertThat(search("failure.rate").gauge().value()).isEqualTo(-1);
         assertThat(search("slow.call.rate").gauge().value()).isEqualTo(-1);
     }
 
     @Test
+    void countsRejectedCalls() {
+        bind();
+        CircuitBreaker breaker = breakers.get("payments");
+        Breakers.open(breaker, clock);
+
+        Breakers.rejected(breaker);
+        Breakers.rejected(breaker);
+
+        assertThat(search("not.permitted.calls").functionCounter().count()).isEqualTo(2);
+    }
+
+    @Test
     void countsTransitionsByLowerCaseFromAndTo() {
         bind();
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get("payments");
+        CircuitBreaker breaker = breakers.get("payments");
         assertThat(search("transitions").counters()).isEmpty();
 
-        breaker.transitionTo(CircuitBreakerState.OPEN, TransitionReason.FAILURE_RATE);
-        breaker.transitionTo(CircuitBreakerState.HALF_OPEN, TransitionReason.WAIT_ELAPSED);
-        breaker.transitionTo(CircuitBreakerState.OPEN, TransitionReason.PROBE_FAILED);
+        Breakers.halfOpen(breaker, clock);
+        fail(breaker, clock, Duration.ofMillis(1));
 
         assertThat(search("transitions").tags("name", "payments", "from", "closed", "to", "open").counter().count())
                 .isEqualTo(1);
         assertThat(search("transitions").tags("from", "open", "to", "half_open").counter().count()).isEqualTo(1);
         assertThat(search("transitions").tags("from", "half_open", "to", "open").counter().count()).isEqualTo(1);
+        assertThat(search("transitions").counters()).hasSize(3);
     }
 
     @Test
@@ -134,8 +142,8 @@ class CircuitBreakerMetersTests {
     @Test
     void evictionRemovesEveryMeterOfTheInstanceTransitionsIncluded() {
         bind();
-        FakeCircuitBreaker evicted = (FakeCircuitBreaker) breakers.get("hosts", "a");
-        evicted.transitionTo(CircuitBreakerState.OPEN, TransitionReason.FAILURE_RATE);
+        CircuitBreaker evicted = breakers.get("hosts", "a");
+        evicted.forceOpen();
         breakers.get("hosts", "b");
         assertThat(search("transitions").tags("key", "a").counters()).hasSize(1);
 
@@ -144,7 +152,7 @@ class CircuitBreakerMetersTests {
         assertThat(registry.getMeters()).extracting(Meter::getId)
                 .noneMatch(id -> "a".equals(id.getTag("key")))
                 .anyMatch(id -> "c".equals(id.getTag("key")));
-        evicted.transitionTo(CircuitBreakerState.CLOSED, TransitionReason.MANUAL);
+        evicted.reset();
         assertThat(search("transitions").tags("key", "a").counters()).isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.resilience.spring.web;
 
-import dev.resilience.spring.testsupport.FakeRegistriesConfiguration;
+import dev.resilience.spring.testsupport.TestRegistriesConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -11,6 +11,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(FakeRegistriesConfiguration.class)
+@Import(TestRegistriesConfiguration.class)
 class ObservabilityTestApplication {
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
 import dev.resilience.registry.InstanceRegistry;
-import dev.resilience.spring.testsupport.FakeCircuitBreaker;
+import dev.resilience.spring.testsupport.Breakers;
 import dev.resilience.time.ManualClock;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -56,9 +55,9 @@ class ResilienceEndpointWebTests {
 
     @Test
     void describesOneBreakerWithConfigInIsoDurationsAndEventsNewestFirst() {
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get("Describe.call");
+        CircuitBreaker breaker = breakers.get("Describe.call");
+        Breakers.fail(breaker, clock, Duration.ofMillis(40));
         String now = Instant.ofEpochMilli(clock.epochMillis()).toString();
-        breaker.recordFailure(Duration.ofMillis(40), IOException.class, false);
         breaker.forceOpen();
 
         client.get().uri("/actuator/resilience/circuitbreakers/Describe.call").exchange()
@@ -66,7 +65,7 @@ class ResilienceEndpointWebTests {
                 .expectBody()
                 .jsonPath("$.state").isEqualTo("FORCED_OPEN")
                 .jsonPath("$.config.waitDurationInOpenState").isEqualTo("PT1M")
-                .jsonPath("$.config.slowCallDurationThreshold").isEqualTo("PT1M")
+                .jsonPath("$.config.slowCallDurationThreshold").isEqualTo("PT0.4S")
                 .jsonPath("$.config.maxWaitDurationInOpenState").isEqualTo("PT5M")
                 .jsonPath("$.config.failureRateThreshold").isEqualTo(50.0)
                 .jsonPath("$.config.maxKeys").isEqualTo(2)
@@ -102,7 +101,7 @@ class ResilienceEndpointWebTests {
 
     @Test
     void forcesOpenDisablesAndResetsABreaker() {
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get("Actions.call");
+        CircuitBreaker breaker = breakers.get("Actions.call");
 
         post("Actions.call", "{\"action\":\"force-open\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("FORCED_OPEN").jsonPath("$.config").isMap();
@@ -112,9 +111,14 @@ class ResilienceEndpointWebTests {
                 .expectBody().jsonPath("$.state").isEqualTo("DISABLED");
         assertThat(breaker.state()).isEqualTo(CircuitBreakerState.DISABLED);
 
-        breaker.recordFailure(Duration.ofMillis(1), IOException.class, false);
+        breaker.reset();
+        Breakers.open(breaker, clock);
         post("Actions.call", "{\"action\":\"reset\"}").expectStatus().isOk()
-                .expectBody().jsonPath("$.state").isEqualTo("CLOSED").jsonPath("$.bufferedCalls").isEqualTo(0);
+                .expectBody()
+                .jsonPath("$.state").isEqualTo("CLOSED")
+                .jsonPath("$.bufferedCalls").isEqualTo(0)
+                .jsonPath("$.failedCalls").isEqualTo(0)
+                .jsonPath("$.failureRate").isEqualTo(-1.0);
         assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
     }
 

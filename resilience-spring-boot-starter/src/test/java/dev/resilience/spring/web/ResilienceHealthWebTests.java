@@ -1,10 +1,9 @@
 package dev.resilience.spring.web;
 
 import dev.resilience.circuitbreaker.CircuitBreaker;
-import dev.resilience.circuitbreaker.CircuitBreakerState;
-import dev.resilience.circuitbreaker.TransitionReason;
 import dev.resilience.registry.InstanceRegistry;
-import dev.resilience.spring.testsupport.FakeCircuitBreaker;
+import dev.resilience.spring.testsupport.Breakers;
+import dev.resilience.time.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +18,9 @@ class ResilienceHealthWebTests {
     @Autowired
     private InstanceRegistry<CircuitBreaker> breakers;
 
+    @Autowired
+    private ManualClock clock;
+
     @BeforeEach
     void closeEveryBreaker() {
         // the context is shared: breakers other test classes left open would turn health DOWN
@@ -28,8 +30,7 @@ class ResilienceHealthWebTests {
     @Test
     void showsEveryBreakerInTheDetailsAndStaysUpWhileNoneIsOpen() {
         breakers.get("Health.closed");
-        ((FakeCircuitBreaker) breakers.get("Health.halfOpen")).transitionTo(CircuitBreakerState.HALF_OPEN,
-                TransitionReason.WAIT_ELAPSED);
+        Breakers.halfOpen(breakers.get("Health.halfOpen"), clock);
 
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
@@ -42,9 +43,7 @@ class ResilienceHealthWebTests {
 
     @Test
     void turnsDownWhenABreakerIsOpenAndDownOnOpenIsSet() {
-        FakeCircuitBreaker breaker = (FakeCircuitBreaker) breakers.get("Health.open");
-        breaker.transitionTo(CircuitBreakerState.OPEN, TransitionReason.FAILURE_RATE);
-        breaker.rates(100, 0);
+        Breakers.open(breakers.get("Health.open"), clock);
 
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isEqualTo(503)

@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * A web application with the starter's auto-configurations and a registry of fake circuit breakers; no
- * component scan, so the starter's classes come in only through the auto-configuration imports.
+ * A web application with the starter's auto-configurations and a registry of real circuit breakers on a
+ * manual clock; no component scan, so the starter's classes come in only through the
+ * auto-configuration imports.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

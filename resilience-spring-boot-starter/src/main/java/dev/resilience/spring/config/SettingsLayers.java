@@ -73,8 +73,12 @@ final class SettingsLayers<S extends InstanceSettings> {
      */
     InvalidPropertyException invalid(InvalidConfigurationException e, String subjectPath) {
         Origin origin = origins.get(e.getProperty());
-        String path = origin != null && origin.path() != null ? origin.path() : subjectPath + "." + e.getProperty();
-        return new InvalidPropertyException(path, e.getValue(), e.getRequirement(), origin == null ? null : origin.detail(), e);
+        if (origin == null) {
+            return new InvalidPropertyException(subjectPath + "." + e.getProperty(), e.getValue(), e.getRequirement(), null, e);
+        }
+        String path = origin.path() != null ? origin.path() : subjectPath + "." + e.getProperty();
+        Object value = e.getValue() instanceof String || origin.written() == null ? e.getValue() : origin.written();
+        return new InvalidPropertyException(path, value, e.getRequirement(), origin.detail(), e);
     }
 
     private static InvalidPropertyException invalidValue(BindException e, String description, String subjectPath) {
@@ -101,8 +105,12 @@ final class SettingsLayers<S extends InstanceSettings> {
         return relative.toString();
     }
 
-    /** Where a key's value came from: a yml path (or null for values given in code) and a description. */
-    private record Origin(String path, String detail) {
+    /**
+     * Where a key's value came from: its yml path (null for values given in code), a description of the
+     * source, and the value as written (null unless it was one scalar), shown rather than the typed value
+     * ("-1s", not "PT-1S").
+     */
+    private record Origin(String path, String detail, Object written) {
     }
 
     /** Records, for every key bound under the root, the layer that set it. */
@@ -124,7 +132,8 @@ final class SettingsLayers<S extends InstanceSettings> {
                 ConfigurationProperty property = context.getConfigurationProperty();
                 String detail = description != null ? description
                         : property != null && property.getOrigin() != null ? property.getOrigin().toString() : null;
-                origins.put(relative(root, name), new Origin(fromEnvironment ? name.toString() : null, detail));
+                Object written = property != null && property.getName().equals(name) ? property.getValue() : null;
+                origins.put(relative(root, name), new Origin(fromEnvironment ? name.toString() : null, detail, written));
             }
             return super.onSuccess(name, target, context, result);
         }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -136,6 +137,29 @@ final class SettingsLayers<S extends InstanceSettings> {
                 origins.put(relative(root, name), new Origin(fromEnvironment ? name.toString() : null, detail, written));
             }
             return super.onSuccess(name, target, context, result);
+        }
+
+        /**
+         * A section written with no keys ({@code payments: {}} or {@code payments:} in yml) is one empty
+         * property at the root; it declares the name and sets nothing, so it binds as "no change".
+         */
+        @Override
+        public Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Exception error)
+                throws Exception {
+            if (name.equals(root) && isEmptySection(context)) {
+                return settings;
+            }
+            return super.onFailure(name, target, context, error);
+        }
+
+        private boolean isEmptySection(BindContext context) {
+            for (ConfigurationPropertySource source : context.getSources()) {
+                ConfigurationProperty property = source.getConfigurationProperty(root);
+                if (property != null) {
+                    return "".equals(property.getValue());
+                }
+            }
+            return false;
         }
     }
 }

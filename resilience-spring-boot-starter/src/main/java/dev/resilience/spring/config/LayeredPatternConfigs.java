@@ -115,10 +115,12 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private void validateDeclared() {
         String defaultsPath = prefix + ".defaults";
         checkPresetName(environmentPreset(defaultsPath), defaultsPath, null);
+        declaredInstances.forEach(name -> checkPresetName(environmentPreset(instancePath(name)), instancePath(name), null));
         for (String preset : userPresets) {
             String presetPath = prefix + ".presets" + element(preset);
-            if (environmentPreset(presetPath) != null) {
-                throw new InvalidPropertyException(presetPath + ".preset", environmentPreset(presetPath),
+            String nested = environmentPreset(presetPath);
+            if (nested != null) {
+                throw new InvalidPropertyException(presetPath + ".preset", nested,
                         "is not allowed: a preset cannot name another preset", null, null);
             }
             SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
@@ -126,43 +128,40 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             applyPreset(layers, preset, presetPath);
             build(layers, presetPath);
         }
-        for (String name : declaredInstances) {
-            checkPresetName(environmentPreset(instancePath(name)), instancePath(name), null);
-        }
-        SettingsLayers<S> defaults = new SettingsLayers<>(environment, mapping.newSettings());
-        defaults.bindEnvironment(ConfigurationPropertyName.of(defaultsPath));
-        String defaultsPreset = defaults.settings().getPreset();
-        if (defaultsPreset != null) {
-            applyPreset(defaults, defaultsPreset, defaultsPath);
-        }
-        build(defaults, defaultsPath);
-        declaredInstances.forEach(name -> build(layers(name), instancePath(name)));
+        build(layers(null, defaultsPath), defaultsPath);
+        declaredInstances.forEach(this::compute);
     }
 
     private C compute(String name) {
-        return build(layers(name), instancePath(name));
+        String path = instancePath(name);
+        return build(layers(name, path), path);
     }
 
-    private SettingsLayers<S> layers(String name) {
-        String path = instancePath(name);
-        AnnotationLayer annotations = annotationLayers.get(name);
+    /**
+     * Binds the layers of an instance, or with a null name those every instance starts from (defaults
+     * and the defaults' preset). Errors name {@code subjectPath.<property>} when no yml layer set the value.
+     */
+    private SettingsLayers<S> layers(String name, String subjectPath) {
         SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
         layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".defaults"));
-        String preset = environmentPreset(path);
+        AnnotationLayer annotations = name == null ? null : annotationLayers.get(name);
+        String preset = name == null ? null : environmentPreset(subjectPath);
         if (preset == null && annotations != null && annotations.values().get("preset") != null) {
             preset = String.valueOf(annotations.values().get("preset"));
-            checkPresetName(preset, path, annotations.source());
+            checkPresetName(preset, subjectPath, annotations.source());
         }
         if (preset == null) {
             preset = layers.settings().getPreset();
         }
         if (preset != null) {
-            applyPreset(layers, preset, path);
+            applyPreset(layers, preset, subjectPath);
         }
         if (annotations != null) {
-            layers.bindValues(annotations.values(), annotations.source(), path);
+            layers.bindValues(annotations.values(), annotations.source(), subjectPath);
         }
-        layers.bindEnvironment(ConfigurationPropertyName.of(path));
+        if (name != null) {
+            layers.bindEnvironment(ConfigurationPropertyName.of(subjectPath));
+        }
         return layers;
     }
 

@@ -28,10 +28,14 @@ import org.springframework.core.io.ResourceLoader;
  * (a test can put a {@link dev.resilience.time.ManualClock} in as {@link TimeSource} and {@link Scheduler}).
  * These beans stay when {@code resilience.enabled=false}: only the aspect backs off then.
  *
- * <p>A pattern plugs in with three beans: {@code <pattern>Configs} (a {@link LayeredPatternConfigs} over
- * its {@code PatternMapping}), {@code <pattern>Registry} and a {@link StartupInstances}. Registries and
- * configurations are conditional on their bean names, because generic types alone would make one
- * pattern's bean hide another's.
+ * <p>The {@link StatusResolver} (HTTP statuses of Spring's web types) can be replaced by a bean of the
+ * application, for other HTTP clients. Invalid {@code resilience.*} values fail startup with the yml path
+ * (see {@link dev.resilience.spring.config.InvalidPropertyFailureAnalyzer}); so do unknown keys.
+ *
+ * <p>A pattern plugs in with its {@code PatternProperties} subclass in {@code @EnableConfigurationProperties}
+ * and three beans: {@code <pattern>Configs} (a {@link LayeredPatternConfigs} over its
+ * {@code PatternMapping}), {@code <pattern>Registry} and {@code <pattern>StartupInstances}. They are
+ * conditional on their bean names, because generic types alone would let one pattern's bean hide another's.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class })
@@ -79,6 +83,7 @@ public final class ResilienceAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "circuitBreakerStartupInstances")
     StartupInstances circuitBreakerStartupInstances(PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs,
             InstanceRegistry<CircuitBreaker> circuitBreakerRegistry) {
         return new StartupInstances(circuitBreakerConfigs, circuitBreakerRegistry);

@@ -3,7 +3,10 @@ package dev.resilience.spring.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Everything under {@code resilience.*} in {@code application.yml}.
+ * The root of {@code resilience.*} in {@code application.yml}: {@code enabled} and {@code health}. Each
+ * pattern's section ({@code resilience.circuitbreaker}, ...) is its own {@link PatternProperties}
+ * subclass, such as {@link CircuitBreakerProperties}; {@link UnknownPropertiesCheck} rejects keys that
+ * belong to neither.
  */
 @ConfigurationProperties(prefix = "resilience")
 public class ResilienceProperties {

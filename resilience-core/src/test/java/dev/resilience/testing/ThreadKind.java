@@ -59,10 +59,10 @@ public enum ThreadKind {
 
     private static ThreadFactory virtualFactory() {
         try {
-            Method ofVirtual = Thread.class.getMethod("ofVirtual");
-            Object builder = ofVirtual.invoke(null);
-            Method factory = builder.getClass().getMethod("factory");
-            factory.setAccessible(true);
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            // The public interface's method: the builder's own class is internal to java.base and cannot be
+            // made accessible from here.
+            Method factory = Class.forName("java.lang.Thread$Builder").getMethod("factory");
             return (ThreadFactory) factory.invoke(builder);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;

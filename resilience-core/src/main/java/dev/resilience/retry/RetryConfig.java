@@ -205,67 +205,122 @@ public final class RetryConfig {
             budgetMinRetriesPerSecond = c.budgetMinRetriesPerSecond;
         }
 
-        /** @param value attempts in all, the first included; at least 1 @return this builder */
+        /**
+         * Sets {@code max-attempts}.
+         *
+         * @param value attempts in all, the first included; at least 1
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             maxAttempts = value;
             return this;
         }
 
-        /** @param value how waits grow @return this builder */
+        /**
+         * Sets {@code backoff}.
+         *
+         * @param value how waits grow
+         * @return this builder
+         */
         public Builder backoff(Backoff value) {
             backoff = Objects.requireNonNull(value, "backoff");
             return this;
         }
 
-        /** @param value the first wait, at least zero @return this builder */
+        /**
+         * Sets {@code wait-duration}.
+         *
+         * @param value the first wait, at least zero
+         * @return this builder
+         */
         public Builder waitDuration(Duration value) {
             waitDuration = value;
             return this;
         }
 
-        /** @param value at least 1.0 @return this builder */
+        /**
+         * Sets {@code multiplier}.
+         *
+         * @param value at least 1.0
+         * @return this builder
+         */
         public Builder multiplier(double value) {
             multiplier = value;
             return this;
         }
 
-        /** @param value the cap on one wait, at least zero @return this builder */
+        /**
+         * Sets {@code max-wait-duration}.
+         *
+         * @param value the cap on one wait, at least zero
+         * @return this builder
+         */
         public Builder maxWaitDuration(Duration value) {
             maxWaitDuration = value;
             return this;
         }
 
-        /** @param value in [0, 1) @return this builder */
+        /**
+         * Sets {@code jitter}.
+         *
+         * @param value in [0, 1)
+         * @return this builder
+         */
         public Builder jitter(double value) {
             jitter = value;
             return this;
         }
 
-        /** @param value the budget of a whole call, zero for none @return this builder */
+        /**
+         * Sets {@code max-duration}.
+         *
+         * @param value the budget of a whole call, zero for none
+         * @return this builder
+         */
         public Builder maxDuration(Duration value) {
             maxDuration = value;
             return this;
         }
 
-        /** @param value the retried exceptions; empty = every {@link Exception} @return this builder */
+        /**
+         * Sets {@code retry-exceptions}.
+         *
+         * @param value the retried exceptions; empty = every {@link Exception}
+         * @return this builder
+         */
         public Builder retryExceptions(List<Class<? extends Throwable>> value) {
             retryExceptions = List.copyOf(value);
             return this;
         }
 
-        /** @param value exceptions never retried @return this builder */
+        /**
+         * Sets {@code ignore-exceptions}.
+         *
+         * @param value exceptions never retried
+         * @return this builder
+         */
         public Builder ignoreExceptions(List<Class<? extends Throwable>> value) {
             ignoreExceptions = List.copyOf(value);
             return this;
         }
 
-        /** @param value at least 0; 0 turns the budget off @return this builder */
+        /**
+         * Sets {@code budget.ratio}.
+         *
+         * @param value at least 0; 0 turns the budget off
+         * @return this builder
+         */
         public Builder budgetRatio(double value) {
             budgetRatio = value;
             return this;
         }
 
-        /** @param value at least 0 @return this builder */
+        /**
+         * Sets {@code budget.min-retries-per-second}.
+         *
+         * @param value at least 0
+         * @return this builder
+         */
         public Builder budgetMinRetriesPerSecond(double value) {
             budgetMinRetriesPerSecond = value;
             return this;

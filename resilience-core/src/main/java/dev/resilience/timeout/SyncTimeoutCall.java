@@ -20,6 +20,9 @@ import java.lang.invoke.VarHandle;
  *     task records that before interrupting), and it is set again if an enclosing timeout on this thread
  *     has expired meanwhile (its interrupt may have been the one just cleared).</li>
  * </ul>
+ * A nested call's deadline task marks the enclosing calls before it interrupts, so that an enclosing
+ * task firing while that interrupt is still pending does not mistake it for someone else's and leave it
+ * set when the enclosing call ends.
  * {@code interruptedBefore} is a plain field: written by the task before its volatile write of TIMED_OUT,
  * read by the caller after its volatile read of TIMED_OUT. {@code thread} is written once before the task
  * is scheduled and cleared by the caller only after winning (then the task never reads it).
@@ -58,6 +61,7 @@ final class SyncTimeoutCall implements Timeout.Call, Runnable {
     private Thread thread;
     private Scheduler.Cancellable timer;
     private boolean interruptedBefore;
+    private volatile boolean interruptedByInner;
     private boolean ended;
     private volatile int state;
 
@@ -111,8 +115,11 @@ final class SyncTimeoutCall implements Timeout.Call, Runnable {
             return;
         }
         timeout.timedOut();
+        for (SyncTimeoutCall outer = enclosing; outer != null; outer = outer.enclosing) {
+            outer.interruptedByInner = true;
+        }
         Thread target = thread;
-        interruptedBefore = target.isInterrupted();
+        interruptedBefore = target.isInterrupted() && !interruptedByInner;
         target.interrupt();
         state = TIMED_OUT;
         timeout.publishTimedOut(allowedNanos);
@@ -147,6 +154,7 @@ final class SyncTimeoutCall implements Timeout.Call, Runnable {
         ended = true;
         CURRENT.set(enclosing);
         if (timer == null) {
+            // cancel-running is off: no deadline task, the clock alone decides
             if (timeout.nanoTime() - startNanos < allowedNanos) {
                 return true;
             }

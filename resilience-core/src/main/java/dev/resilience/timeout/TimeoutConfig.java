@@ -120,19 +120,34 @@ public final class TimeoutConfig {
             writableStackTrace = c.writableStackTrace;
         }
 
-        /** @param value greater than zero @return this builder */
+        /**
+         * Sets {@code duration}.
+         *
+         * @param value greater than zero
+         * @return this builder
+         */
         public Builder duration(Duration value) {
             duration = value;
             return this;
         }
 
-        /** @param value whether to interrupt the thread / cancel the future at the deadline @return this builder */
+        /**
+         * Sets {@code cancel-running}.
+         *
+         * @param value whether to interrupt the thread / cancel the future at the deadline
+         * @return this builder
+         */
         public Builder cancelRunning(boolean value) {
             cancelRunning = value;
             return this;
         }
 
-        /** @param value whether the timeout exception captures a stack trace @return this builder */
+        /**
+         * Sets {@code writable-stack-trace}.
+         *
+         * @param value whether the timeout exception captures a stack trace
+         * @return this builder
+         */
         public Builder writableStackTrace(boolean value) {
             writableStackTrace = value;
             return this;

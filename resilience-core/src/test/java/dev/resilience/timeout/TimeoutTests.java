@@ -233,6 +233,22 @@ class TimeoutTests {
     }
 
     @Test
+    void anEnclosingTimeoutsInterruptSurvivesTheNestedOnesCleanupAndNothingOutlivesTheOuterCall() {
+        Timeout outer = timeout("outer", Duration.ofSeconds(1));
+        Timeout inner = timeout("inner", Duration.ofMillis(500));
+        AtomicBoolean interruptedAfterInner = new AtomicBoolean();
+
+        assertThatThrownBy(() -> outer.run(() -> {
+            assertThatThrownBy(() -> inner.run(() -> clock.advance(Duration.ofSeconds(2))))
+                    .isInstanceOf(TimeoutExceededException.class);
+            interruptedAfterInner.set(Thread.currentThread().isInterrupted());
+        })).isInstanceOfSatisfying(TimeoutExceededException.class, e -> assertThat(e.getName()).isEqualTo("outer"));
+
+        assertThat(interruptedAfterInner).as("the outer call is still being cancelled").isTrue();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
     void aNestedTimeoutFailsAtOnceWhenTheEnclosingOneHasNoTimeLeft() {
         Timeout outer = timeout(Duration.ofSeconds(1), false);
         Timeout inner = timeout("inner", Duration.ofSeconds(5));

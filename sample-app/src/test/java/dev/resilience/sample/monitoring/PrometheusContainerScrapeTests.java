@@ -1,0 +1,13 @@
+package dev.resilience.sample.monitoring;
+
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** The scrape tests against the official {@code prom/prometheus} image; skipped where Docker is not running. */
+@Testcontainers(disabledWithoutDocker = true)
+class PrometheusContainerScrapeTests extends AbstractPrometheusScrapeTests {
+
+    @Override
+    protected PrometheusServer startPrometheus(int appPort, String rules) {
+        return DockerPrometheus.start(appPort, rules);
+    }
+}

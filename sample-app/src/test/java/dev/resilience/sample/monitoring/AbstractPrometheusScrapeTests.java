@@ -97,19 +97,21 @@ abstract class AbstractPrometheusScrapeTests {
     @Test
     void seesTheCatalogBreakerGoFromClosedToOpenAfterInjectedFailures() throws Exception {
         Instant start = Instant.now();
-        // declared under `instances`, the breaker has series before its first call
-        awaitValue("resilience_circuitbreaker_state{" + CATALOG + ", state=\"closed\"}", 1.0);
+        // declared under `instances`, the breaker has series before its first call; wait for a sample
+        // scraped after `start`, so that the history below holds the closed state
+        String closed = "resilience_circuitbreaker_state{" + CATALOG + ", state=\"closed\"}";
+        awaitValue(closed + " and timestamp(" + closed + ") > " + start.getEpochSecond(), 1.0);
 
         assertThat(send("POST", "/chaos", "{\"failureRate\":1.0,\"latencyMs\":0}")).isEqualTo(200);
         // each poll is one call: 502 while the failures reach the downstream, 503 once the breaker is open
         await("the breaker to reject a call").atMost(BOUND).until(() -> send("GET", "/price/sku-1", null) == 503);
 
         awaitValue("resilience_circuitbreaker_state{" + CATALOG + ", state=\"open\"}", 1.0);
-        awaitValue("resilience_circuitbreaker_state{" + CATALOG + ", state=\"closed\"}", 0.0);
-        List<List<Double>> open = api.queryRange("resilience_circuitbreaker_state{" + CATALOG + ", state=\"open\"}",
-                start, Instant.now(), Duration.ofSeconds(1));
+        awaitValue(closed, 0.0);
+        List<List<Double>> open = api.history("resilience_circuitbreaker_state{" + CATALOG + ", state=\"open\"}",
+                Duration.between(start, Instant.now()).plusSeconds(1));
         assertThat(open).singleElement().satisfies(values -> {
-            assertThat(values).as("Prometheus' history of the open state: closed first, open last")
+            assertThat(values).as("the samples Prometheus stored since the test began: not open, then open")
                     .startsWith(0.0).endsWith(1.0);
             assertThat(values.subList(values.indexOf(1.0), values.size())).containsOnly(1.0);
         });

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,17 +51,15 @@ final class PrometheusApi {
     }
 
     /**
-     * A range query.
+     * The raw samples Prometheus stored in the last {@code window} (the range vector
+     * <code>selector[window]</code>), without evaluation steps in between.
      *
-     * @param promql the query
-     * @param start first evaluation
-     * @param end last evaluation
-     * @param step between evaluations
-     * @return per matching series its values, oldest first
+     * @param selector a series selector
+     * @param window how far back
+     * @return per matching series its stored values, oldest first
      */
-    List<List<Double>> queryRange(String promql, Instant start, Instant end, Duration step) {
-        JsonNode data = get("/api/v1/query_range?query=" + encode(promql) + "&start=" + seconds(start)
-                + "&end=" + seconds(end) + "&step=" + step.toMillis() / 1000.0);
+    List<List<Double>> history(String selector, Duration window) {
+        JsonNode data = get("/api/v1/query?query=" + encode(selector + "[" + window.toSeconds() + "s]"));
         List<List<Double>> series = new ArrayList<>();
         for (JsonNode one : data.path("result")) {
             List<Double> values = new ArrayList<>();
@@ -133,10 +130,6 @@ final class PrometheusApi {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String seconds(Instant instant) {
-        return Double.toString(instant.toEpochMilli() / 1000.0);
     }
 
     /**

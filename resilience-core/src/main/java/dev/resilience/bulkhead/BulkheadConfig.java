@@ -148,7 +148,7 @@ public final class BulkheadConfig {
             return this;
         }
 
-        /** @param value zero or more; waits too long for 64-bit nanoseconds are capped @return this builder */
+        /** @param value zero or more; waits beyond about 146 years are capped there @return this builder */
         public Builder maxWaitDuration(Duration value) {
             maxWaitDuration = value;
             return this;

@@ -138,12 +138,22 @@ final class DefaultBulkhead implements Bulkhead {
         return permit;
     }
 
-    BulkheadFullException rejected(Reason reason) {
+    /** Counts and publishes a refusal and creates the caller's exception. */
+    private BulkheadFullException rejected(Reason reason) {
+        BulkheadFullException rejection = rejection(reason);
+        recordRejection(reason);
+        return rejection;
+    }
+
+    BulkheadFullException rejection(Reason reason) {
+        return new BulkheadFullException(name, reason, config.writableStackTrace());
+    }
+
+    void recordRejection(Reason reason) {
         counters.rejected(reason);
         if (events.wants(EventType.REJECTED)) {
             events.publish(new BulkheadEvent.Rejected(name, timeSource.epochMillis(), reason));
         }
-        return new BulkheadFullException(name, reason, config.writableStackTrace());
     }
 
     @Override

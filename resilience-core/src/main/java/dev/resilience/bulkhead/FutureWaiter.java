@@ -28,7 +28,10 @@ final class FutureWaiter extends Waiter {
 
     @Override
     void timeOut() {
-        BulkheadFullException rejection = bulkhead.rejected(BulkheadFullException.Reason.QUEUE_TIMEOUT);
-        future.completeExceptionally(rejection);
+        BulkheadFullException.Reason reason = BulkheadFullException.Reason.QUEUE_TIMEOUT;
+        // Counted only if the caller gets it: a caller who cancelled meanwhile sees its cancellation instead.
+        if (future.completeExceptionally(bulkhead.rejection(reason))) {
+            bulkhead.recordRejection(reason);
+        }
     }
 }

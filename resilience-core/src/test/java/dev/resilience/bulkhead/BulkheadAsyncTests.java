@@ -123,6 +123,18 @@ class BulkheadAsyncTests {
     }
 
     @Test
+    void timeoutOfACallerWhoCancelledMeanwhileIsNotCountedAsARejection() {
+        DefaultBulkhead bulkhead = (DefaultBulkhead) bulkhead(1, 1, Duration.ofSeconds(5));
+        FutureWaiter waiter = new FutureWaiter(bulkhead);
+        waiter.future.cancel(false);
+
+        waiter.timeOut();
+
+        assertThat(bulkhead.snapshot().rejectedCalls()).isZero();
+        assertThat(waiter.future).isCancelled();
+    }
+
+    @Test
     void callAsyncHoldsTheSlotUntilTheStageCompletes() {
         Bulkhead bulkhead = bulkhead(1, 0, Duration.ZERO);
         CompletableFuture<String> downstream = new CompletableFuture<>();

@@ -96,7 +96,7 @@ public interface Bulkhead {
      * Takes a slot without blocking a thread. When a slot is free the returned stage is already complete
      * (one shared stage: no allocation); otherwise the caller is queued and the stage completes when a slot
      * is handed over, on the thread that hands it over, or fails with {@link BulkheadFullException} when the
-     * wait runs out or the queue is full. It never throws. Cancelling the stage's
+     * wait runs out (on the scheduler's thread) or the queue is full. It never throws. Cancelling the stage's
      * {@link java.util.concurrent.CompletableFuture} leaves the queue; a slot handed over after that is given
      * back.
      *
@@ -135,7 +135,8 @@ public interface Bulkhead {
      * back when the call's stage completes, normally or not. Never throws: a refusal, or an exception from
      * {@code supplier}, fails the returned stage.
      *
-     * @param supplier starts the call; runs on the thread that obtained the slot
+     * @param supplier starts the call; runs on the thread that obtained the slot: the caller's when a slot
+     *        is free, else the thread whose release handed it over, so hand long work to an executor
      * @param <T> the result type
      * @return a stage with the call's outcome
      */

@@ -136,31 +136,46 @@ public final class BulkheadConfig {
             writableStackTrace = c.writableStackTrace;
         }
 
-        /** @param value at least 1 @return this builder */
+        /**
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxConcurrentCalls(int value) {
             maxConcurrentCalls = value;
             return this;
         }
 
-        /** @param value at least 0; 0 = reject at once when every slot is taken @return this builder */
+        /**
+         * @param value at least 0; 0 = reject at once when every slot is taken
+         * @return this builder
+         */
         public Builder maxQueueSize(int value) {
             maxQueueSize = value;
             return this;
         }
 
-        /** @param value zero or more; waits beyond about 146 years are capped there @return this builder */
+        /**
+         * @param value zero or more; waits beyond about 146 years are capped there
+         * @return this builder
+         */
         public Builder maxWaitDuration(Duration value) {
             maxWaitDuration = value;
             return this;
         }
 
-        /** @param value at least 1 @return this builder */
+        /**
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxKeys(int value) {
             maxKeys = value;
             return this;
         }
 
-        /** @param value whether rejections capture a stack trace @return this builder */
+        /**
+         * @param value whether rejections capture a stack trace
+         * @return this builder
+         */
         public Builder writableStackTrace(boolean value) {
             writableStackTrace = value;
             return this;

@@ -131,7 +131,8 @@ public interface RateLimiter {
      * Starts an asynchronous call once a permit is had (see {@link #acquirePermitAsync()}). Never throws: a
      * refusal, or an exception from {@code supplier}, fails the returned stage.
      *
-     * @param supplier starts the call; runs on the thread that completes the permit's stage
+     * @param supplier starts the call; runs on the caller's thread when a permit is free now, else on the
+     *        scheduler's thread when the reserved period starts, so hand long work to an executor
      * @param <T> the result type
      * @return a stage with the call's outcome
      */

@@ -127,31 +127,46 @@ public final class RateLimiterConfig {
             writableStackTrace = c.writableStackTrace;
         }
 
-        /** @param value at least 1, at most one per nanosecond of the period @return this builder */
+        /**
+         * @param value at least 1, at most one per nanosecond of the period
+         * @return this builder
+         */
         public Builder limitForPeriod(int value) {
             limitForPeriod = value;
             return this;
         }
 
-        /** @param value greater than zero, at most about 292 years @return this builder */
+        /**
+         * @param value greater than zero, at most about 292 years
+         * @return this builder
+         */
         public Builder limitRefreshPeriod(Duration value) {
             limitRefreshPeriod = value;
             return this;
         }
 
-        /** @param value zero or more; waits beyond about 146 years are capped there @return this builder */
+        /**
+         * @param value zero or more; waits beyond about 146 years are capped there
+         * @return this builder
+         */
         public Builder timeoutDuration(Duration value) {
             timeoutDuration = value;
             return this;
         }
 
-        /** @param value at least 1 @return this builder */
+        /**
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxKeys(int value) {
             maxKeys = value;
             return this;
         }
 
-        /** @param value whether rejections capture a stack trace @return this builder */
+        /**
+         * @param value whether rejections capture a stack trace
+         * @return this builder
+         */
         public Builder writableStackTrace(boolean value) {
             writableStackTrace = value;
             return this;

@@ -158,22 +158,31 @@ final class DefaultBulkhead implements Bulkhead {
 
     @Override
     public <T> T call(Callable<T> callable) throws Exception {
-        try (Permit held = acquirePermit()) {
+        Permit held = acquirePermit();
+        try {
             return callable.call();
+        } finally {
+            held.release();
         }
     }
 
     @Override
     public <T> T get(Supplier<T> supplier) {
-        try (Permit held = acquirePermit()) {
+        Permit held = acquirePermit();
+        try {
             return supplier.get();
+        } finally {
+            held.release();
         }
     }
 
     @Override
     public void run(Runnable runnable) {
-        try (Permit held = acquirePermit()) {
+        Permit held = acquirePermit();
+        try {
             runnable.run();
+        } finally {
+            held.release();
         }
     }
 

@@ -9,7 +9,9 @@ import dev.resilience.testing.ThreadKind;
 import dev.resilience.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +51,7 @@ class BulkheadConcurrencyTests {
         AtomicInteger outstandingAsync = new AtomicInteger();
         AtomicInteger workersLeft = new AtomicInteger(WORKERS);
         AtomicBoolean flagSwallowed = new AtomicBoolean();
-        List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
 
         Concurrently.run(kind, WORKERS + 1, BOUND, index -> {
             if (index == WORKERS) {
@@ -76,7 +78,7 @@ class BulkheadConcurrencyTests {
                                 inside.run(permit);
                             } else if (failure instanceof BulkheadFullException) {
                                 refusalsSeen.increment();
-                            } else if (!(failure instanceof java.util.concurrent.CancellationException)) {
+                            } else if (!(failure instanceof CancellationException)) {
                                 unexpected.add(failure);
                             }
                             outstandingAsync.decrementAndGet();

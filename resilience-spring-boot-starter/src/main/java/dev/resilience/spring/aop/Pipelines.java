@@ -1,0 +1,61 @@
+package dev.resilience.spring.aop;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The pipeline of every protected (target class, method), built once. The per-call lookup is two
+ * {@link ConcurrentHashMap#get} calls keyed by the target's runtime class and the invoked
+ * {@link Method}: no lock, no allocation, no reflection. A miss builds the pipeline under the map's
+ * per-key lock, so concurrent first calls of a method build it exactly once. Thread safe.
+ */
+final class Pipelines {
+
+    private final ProtectionCatalog catalog;
+    private final ConcurrentHashMap<Class<?>, ConcurrentHashMap<Method, Pipeline>> byClass = new ConcurrentHashMap<>();
+
+    Pipelines(ProtectionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The pipeline for one call.
+     *
+     * @param invocation the call
+     * @return its pipeline ({@link Pipeline#DIRECT} for a method without annotations)
+     */
+    Pipeline forCall(MethodInvocation invocation) {
+        Object target = invocation.getThis();
+        Method method = invocation.getMethod();
+        Class<?> targetClass = target != null ? target.getClass() : method.getDeclaringClass();
+        ConcurrentHashMap<Method, Pipeline> methods = byClass.get(targetClass);
+        Pipeline pipeline = methods != null ? methods.get(method) : null;
+        return pipeline != null ? pipeline : build(targetClass, method);
+    }
+
+    /**
+     * Builds, ahead of the first call, the pipelines of every protected method of the classes scanned so
+     * far, which also creates their un-keyed instances.
+     */
+    void buildScanned() {
+        for (ClassProtection protection : catalog.protectedClasses()) {
+            for (MethodProtection method : protection.methods()) {
+                build(method.method().userClass(), method.method().method());
+            }
+        }
+    }
+
+    private Pipeline build(Class<?> targetClass, Method method) {
+        return byClass.computeIfAbsent(targetClass, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(method, key -> create(targetClass, method));
+    }
+
+    private Pipeline create(Class<?> targetClass, Method method) {
+        Class<?> userClass = ClassUtils.getUserClass(targetClass);
+        MethodProtection protection = catalog.protectionOf(userClass).find(AopUtils.getMostSpecificMethod(method, userClass));
+        return protection == null ? Pipeline.DIRECT : Pipeline.of(protection);
+    }
+}

@@ -45,11 +45,11 @@ class FakeBreakers {
         }
     }
 
-    static FakeCircuitBreaker breaker(InstanceRegistry<CircuitBreaker> registry, String name) {
+    static FakeCircuitBreaker breaker(InstanceRegistry<?> registry, String name) {
         return (FakeCircuitBreaker) registry.find(InstanceId.of(name)).orElseThrow(() -> new AssertionError("no breaker " + name));
     }
 
-    static FakeCircuitBreaker breaker(InstanceRegistry<CircuitBreaker> registry, String name, String key) {
+    static FakeCircuitBreaker breaker(InstanceRegistry<?> registry, String name, String key) {
         return (FakeCircuitBreaker) registry.find(new InstanceId(name, key)).orElseThrow(() -> new AssertionError("no breaker " + name + "[" + key + "]"));
     }
 }

@@ -5,8 +5,8 @@ import dev.resilience.registry.InstanceId;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.time.ManualClock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,7 +38,7 @@ class FakeBreakers {
 
     /** What the layers did, in order; breakers add {@code "CircuitBreaker"} when asked for a permit. */
     static final class Trace {
-        final List<String> entries = new CopyOnWriteArrayList<>();
+        final Queue<String> entries = new ConcurrentLinkedQueue<>();
 
         void add(String entry) {
             entries.add(entry);

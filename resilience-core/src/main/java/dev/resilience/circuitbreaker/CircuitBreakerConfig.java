@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public final class CircuitBreakerConfig {
 
-    /** The largest count-based window: window counters are packed into 20-bit fields. */
+    /** The largest count-based window: its counters are packed into 21-bit fields biased by 2^20. */
     public static final int MAX_COUNT_WINDOW = 1_000_000;
     /** The largest time-based window, in seconds (one day). */
     public static final int MAX_TIME_WINDOW_SECONDS = 86_400;
@@ -47,6 +47,8 @@ public final class CircuitBreakerConfig {
     private final StatusResolver statusResolver;
     private final int maxKeys;
     private final boolean writableStackTrace;
+    /** Derived from the values above, once per configuration, so keyed breakers share one cache. */
+    private final OutcomeClassifier classifier;
 
     private CircuitBreakerConfig(Builder b) {
         this.slidingWindowType = b.slidingWindowType;
@@ -67,6 +69,7 @@ public final class CircuitBreakerConfig {
         this.statusResolver = b.statusResolver;
         this.maxKeys = b.maxKeys;
         this.writableStackTrace = b.writableStackTrace;
+        this.classifier = new OutcomeClassifier(this);
     }
 
     /**
@@ -189,6 +192,11 @@ public final class CircuitBreakerConfig {
     /** @return whether rejections capture a stack trace (default false) */
     public boolean writableStackTrace() {
         return writableStackTrace;
+    }
+
+    /** @return the classification rules derived from this configuration */
+    OutcomeClassifier classifier() {
+        return classifier;
     }
 
     /**

@@ -1,22 +1,65 @@
 package dev.resilience.circuitbreaker;
 
+import dev.resilience.CircuitBreakerOpenException;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.time.TimeSource;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-/** Placeholder until the state machine lands; every operation throws. */
+/**
+ * The circuit breaker: one {@link AtomicReference} to an immutable-ish state object ({@link ClosedState},
+ * {@link OpenState}, {@link HalfOpenState}, {@link ForcedOpenState}, {@link DisabledState}), replaced by
+ * compare-and-set. Exactly one thread wins each transition and publishes its one STATE_TRANSITION event;
+ * the new state starts empty. Subscribers receive transition events in the order the transitions
+ * happened. Admitting and recording calls take no lock. Thread safe.
+ */
 final class DefaultCircuitBreaker implements CircuitBreaker {
 
     private final String name;
     private final CircuitBreakerConfig config;
     private final TimeSource timeSource;
-    private final EventPublisher<CircuitBreakerEvent> events = new EventPublisher<>();
+    private final EventPublisher<CircuitBreakerEvent> publisher = new EventPublisher<>();
+    private final BreakerEvents events;
+    private final CallStatistics statistics = new CallStatistics();
+    private final long firstWaitNanos;
+    private final long maxWaitNanos;
+    private final double backoffMultiplier;
+    final RateThresholds thresholds;
+    final OutcomeRecorder outcomes;
+    private final AtomicReference<BreakerState> state;
+    /**
+     * Makes a transition's CAS and the publication of its event one step. Without it, the thread that
+     * moved OPEN to HALF_OPEN could be overtaken by a probe of the new state that fails and publishes
+     * HALF_OPEN to OPEN first, leaving event-driven subscribers with the wrong last state. Taken only by
+     * transitions (rare), never by admitting or recording a call. A ReentrantLock rather than
+     * synchronized, so a virtual thread running subscribers under it does not pin its carrier on JDK 21.
+     */
+    private final ReentrantLock transitionLock = new ReentrantLock();
 
     DefaultCircuitBreaker(String name, CircuitBreakerConfig config, TimeSource timeSource) {
-        this.name = name;
-        this.config = config;
-        this.timeSource = timeSource;
+        this.name = Objects.requireNonNull(name, "name");
+        this.config = Objects.requireNonNull(config, "config");
+        this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+        this.events = new BreakerEvents(name, timeSource, publisher);
+        this.firstWaitNanos = nanos(config.waitDurationInOpenState());
+        this.maxWaitNanos = nanos(config.maxWaitDurationInOpenState());
+        this.backoffMultiplier = config.openStateBackoffMultiplier();
+        this.thresholds = new RateThresholds(config);
+        this.outcomes = new OutcomeRecorder(timeSource, nanos(config.slowCallDurationThreshold()),
+                config.classifier(), statistics, events);
+        this.state = new AtomicReference<>(new ClosedState(this));
+    }
+
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override
@@ -31,17 +74,20 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
 
     @Override
     public CircuitBreakerState state() {
-        return CircuitBreakerState.CLOSED;
+        return state.get().kind();
     }
 
     @Override
     public CircuitBreakerSnapshot snapshot() {
-        throw new UnsupportedOperationException();
+        long now = timeSource.nanoTime();
+        BreakerState current = state.get();
+        return statistics.snapshot(current.kind(), current.counts(now), thresholds.minimumCalls(),
+                current.remainingWaitNanos(now));
     }
 
     @Override
     public EventPublisher<CircuitBreakerEvent> events() {
-        return events;
+        return publisher;
     }
 
     @Override
@@ -51,41 +97,146 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
 
     @Override
     public Permit acquirePermit() {
-        throw new UnsupportedOperationException();
+        while (true) {
+            BreakerState permit = state.get().tryAcquire();
+            if (permit != null) {
+                return permit;
+            }
+        }
     }
 
     @Override
     public Call acquire() {
-        throw new UnsupportedOperationException();
+        BreakerState permit = (BreakerState) acquirePermit();
+        return new BreakerCall(permit, timeSource.nanoTime());
     }
 
     @Override
-    public <T> T call(Callable<T> callable) {
-        throw new UnsupportedOperationException();
+    public <T> T call(Callable<T> callable) throws Exception {
+        Permit permit = acquirePermit();
+        long start = timeSource.nanoTime();
+        T result;
+        try {
+            result = callable.call();
+        } catch (Throwable error) {
+            permit.onError(start, error);
+            throw error;
+        }
+        permit.onResult(start, result);
+        return result;
     }
 
     @Override
     public <T> T get(Supplier<T> supplier) {
-        throw new UnsupportedOperationException();
+        Permit permit = acquirePermit();
+        long start = timeSource.nanoTime();
+        T result;
+        try {
+            result = supplier.get();
+        } catch (Throwable error) {
+            permit.onError(start, error);
+            throw error;
+        }
+        permit.onResult(start, result);
+        return result;
     }
 
     @Override
     public void run(Runnable runnable) {
-        throw new UnsupportedOperationException();
+        Permit permit = acquirePermit();
+        long start = timeSource.nanoTime();
+        try {
+            runnable.run();
+        } catch (Throwable error) {
+            permit.onError(start, error);
+            throw error;
+        }
+        permit.onSuccess(start);
     }
 
     @Override
     public void reset() {
-        throw new UnsupportedOperationException();
+        statistics.reset();
+        manual(new ClosedState(this));
     }
 
     @Override
     public void forceOpen() {
-        throw new UnsupportedOperationException();
+        manual(new ForcedOpenState(this));
     }
 
     @Override
     public void disable() {
-        throw new UnsupportedOperationException();
+        manual(new DisabledState(this));
+    }
+
+    /** Manual changes always win: one atomic swap, one event, whatever the state was (even the same). */
+    private void manual(BreakerState to) {
+        transitionLock.lock();
+        try {
+            BreakerState from = state.getAndSet(to);
+            events.transition(from.kind(), to.kind(), TransitionReason.MANUAL);
+        } finally {
+            transitionLock.unlock();
+        }
+    }
+
+    /**
+     * Moves from one state to another if the breaker is still in the first.
+     *
+     * @param from the state asking for the transition
+     * @param to the new state
+     * @param reason why
+     * @return {@code true} if this caller made the transition (and published its event)
+     */
+    boolean transition(BreakerState from, BreakerState to, TransitionReason reason) {
+        if (state.get() != from) {
+            return false; // already left: callers racing a transition they lost do not queue on the lock
+        }
+        transitionLock.lock();
+        try {
+            if (!state.compareAndSet(from, to)) {
+                return false;
+            }
+            events.transition(from.kind(), to.kind(), reason);
+            return true;
+        } finally {
+            transitionLock.unlock();
+        }
+    }
+
+    /**
+     * Counts and announces a rejected call.
+     *
+     * @param rejecting the state that refused it
+     * @param remainingWaitNanos time until a probe may pass, zero if unknown
+     * @return the exception to throw
+     */
+    CircuitBreakerOpenException reject(CircuitBreakerState rejecting, long remainingWaitNanos) {
+        statistics.notPermitted();
+        events.notPermitted(rejecting);
+        return new CircuitBreakerOpenException(name, rejecting, Duration.ofNanos(remainingWaitNanos),
+                config.writableStackTrace());
+    }
+
+    /** @return the wait of an OPEN state entered from CLOSED */
+    long firstWaitNanos() {
+        return firstWaitNanos;
+    }
+
+    /**
+     * The wait of an OPEN state re-entered from HALF_OPEN (ruling 4).
+     *
+     * @param previousWaitNanos the wait of the OPEN state before the HALF_OPEN
+     * @return the previous wait times the backoff multiplier, capped by the maximum
+     */
+    long nextWaitNanos(long previousWaitNanos) {
+        double next = previousWaitNanos * backoffMultiplier;
+        return next >= maxWaitNanos ? maxWaitNanos : (long) next;
+    }
+
+    @Override
+    public String toString() {
+        return "CircuitBreaker[" + name + ", " + state.get() + "]";
     }
 }

@@ -1,0 +1,45 @@
+package dev.resilience.circuitbreaker;
+
+/**
+ * The CLOSED state's record of recent outcomes. Implementations are lock free on the recording path
+ * (the time-based window locks only to roll over to a new second) and answer readings in O(1).
+ */
+interface SlidingWindow {
+
+    /** Outcome bit: the slot holds a recorded call (an empty slot is 0). */
+    int RECORDED = 1;
+    /** Outcome bit: the call failed. */
+    int FAILED = 2;
+    /** Outcome bit: the call was slow. */
+    int SLOW = 4;
+
+    /**
+     * Records one outcome and evaluates the rate thresholds on the window as it stands right after.
+     *
+     * @param outcome {@link #RECORDED}, optionally with {@link #FAILED} and {@link #SLOW}
+     * @param nowNanos the call's end time (the time-based window buckets by it)
+     * @return why the breaker should open, or null
+     */
+    TransitionReason record(int outcome, long nowNanos);
+
+    /**
+     * Reads the window.
+     *
+     * @param nowNanos the current time (the time-based window forgets seconds that have passed)
+     * @return calls, failures and slow calls in the window
+     */
+    WindowCounts counts(long nowNanos);
+
+    /**
+     * Creates the empty window the configuration asks for.
+     *
+     * @param config the configuration
+     * @param thresholds the rate rules to evaluate after each record
+     * @return a new, empty window
+     */
+    static SlidingWindow create(CircuitBreakerConfig config, RateThresholds thresholds) {
+        return config.slidingWindowType() == SlidingWindowType.COUNT_BASED
+                ? new CountWindow(config.slidingWindowSize(), thresholds)
+                : new TimeWindow(config.slidingWindowSize(), thresholds);
+    }
+}

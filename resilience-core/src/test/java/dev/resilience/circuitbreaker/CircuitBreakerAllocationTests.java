@@ -1,0 +1,69 @@
+package dev.resilience.circuitbreaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.resilience.event.EventType;
+import dev.resilience.time.ManualClock;
+import java.lang.management.ManagementFactory;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakerAllocationTests {
+
+    private static final int CALLS = 100_000;
+
+    private static com.sun.management.ThreadMXBean threads() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM does not report allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "JVM does not report allocated bytes");
+        threads.setThreadAllocatedMemoryEnabled(true);
+        return threads;
+    }
+
+    private static long allocatedBy(Runnable calls) {
+        com.sun.management.ThreadMXBean threads = threads();
+        calls.run();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        calls.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    @Test
+    void successfulCallsOnAClosedCountWindowAllocateNothingWhileOnlyFailuresAreObserved() {
+        ManualClock clock = new ManualClock();
+        CircuitBreaker breaker = CircuitBreaker.of("hot", CircuitBreakerConfig.defaults(), clock);
+        breaker.events().subscribe(EnumSet.of(EventType.FAILURE), event -> { });
+
+        long allocated = allocatedBy(() -> {
+            for (int i = 0; i < CALLS; i++) {
+                breaker.acquirePermit().onSuccess(clock.nanoTime());
+            }
+        });
+
+        assertThat(allocated).isLessThan(1024);
+        assertThat(breaker.snapshot().successfulCalls()).isEqualTo(2L * CALLS);
+    }
+
+    @Test
+    void successfulCallsOnAClosedTimeWindowAllocateNothingAcrossRollovers() {
+        ManualClock clock = new ManualClock();
+        CircuitBreaker breaker = CircuitBreaker.of("hot", CircuitBreakerConfig.builder()
+                .slidingWindowType(SlidingWindowType.TIME_BASED)
+                .slidingWindowSize(10)
+                .build(), clock);
+
+        long allocated = allocatedBy(() -> {
+            for (int i = 0; i < CALLS; i++) {
+                long start = clock.nanoTime();
+                clock.advanceNanos(1_000_000);
+                breaker.acquirePermit().onSuccess(start);
+            }
+        });
+
+        assertThat(allocated).isLessThan(1024);
+        // The clock ends at exactly 200 s: seconds 191 to 199 hold 1,000 calls each, second 200 the last call.
+        assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(9_001);
+    }
+}

@@ -60,7 +60,24 @@ class InterceptionAllocationTests {
                 .hasValue(WARM_UP + CALLS);
     }
 
+    @Test
+    void anUnkeyedCallThroughTheRealBreakerAllocatesNothing() throws Throwable {
+        InstanceRegistry<dev.resilience.circuitbreaker.CircuitBreaker> real = new InstanceRegistry<>(
+                id -> dev.resilience.circuitbreaker.CircuitBreaker.of(id.displayName(),
+                        dev.resilience.circuitbreaker.CircuitBreakerConfig.defaults(), clock), name -> 10);
+        MethodInterceptor realAdvice = (MethodInterceptor) new ResilienceAdvisor(
+                List.of(new CircuitBreakerLayer.Factory(() -> real))).getAdvice();
+        MethodInvocation call = new ReusedInvocation(new Target(), method("constant"), "constant");
+
+        assertThat(bytesPerCall(realAdvice, call)).isLessThan(NOTHING);
+        assertThat(real.find(InstanceId.of("Target.constant")).orElseThrow().snapshot().successfulCalls()).isEqualTo(WARM_UP + CALLS);
+    }
+
     private double bytesPerCall(MethodInvocation call) throws Throwable {
+        return bytesPerCall(advice, call);
+    }
+
+    private static double bytesPerCall(MethodInterceptor advice, MethodInvocation call) throws Throwable {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int i = 0; i < WARM_UP; i++) {
             advice.invoke(call);

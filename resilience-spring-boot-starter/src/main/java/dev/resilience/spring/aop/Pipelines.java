@@ -9,8 +9,8 @@ import org.springframework.util.ClassUtils;
 /**
  * The pipeline of every protected (target class, method), built once. The per-call lookup is two
  * {@link ConcurrentHashMap#get} calls keyed by the target's runtime class and the invoked
- * {@link Method}: no lock, no allocation, no reflection. A miss builds the pipeline under the map's
- * per-key lock, so concurrent first calls of a method build it exactly once. Thread safe.
+ * {@link Method}: no lock, no allocation, no reflection. A miss builds the pipeline under the target
+ * class's monitor, so concurrent first calls of a method build it exactly once. Thread safe.
  */
 final class Pipelines {
 
@@ -49,8 +49,18 @@ final class Pipelines {
     }
 
     private Pipeline build(Class<?> targetClass, Method method) {
-        return byClass.computeIfAbsent(targetClass, key -> new ConcurrentHashMap<>())
-                .computeIfAbsent(method, key -> create(targetClass, method));
+        ConcurrentHashMap<Method, Pipeline> methods = byClass.computeIfAbsent(targetClass, key -> new ConcurrentHashMap<>());
+        // A monitor rather than computeIfAbsent: building may create beans (a fallback handler, say) whose
+        // initialization calls another protected method of the same class on this thread, which must not
+        // hit ConcurrentHashMap's recursive-update check; monitors are re-entrant.
+        synchronized (methods) {
+            Pipeline pipeline = methods.get(method);
+            if (pipeline == null) {
+                pipeline = create(targetClass, method);
+                methods.put(method, pipeline);
+            }
+            return pipeline;
+        }
     }
 
     private Pipeline create(Class<?> targetClass, Method method) {

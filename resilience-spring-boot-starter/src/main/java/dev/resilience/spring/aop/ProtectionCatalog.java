@@ -63,7 +63,14 @@ final class ProtectionCatalog {
      */
     ClassProtection protectionOf(Class<?> userClass) {
         ClassProtection known = classes.get(userClass);
-        return known != null ? known : classes.computeIfAbsent(userClass, this::scan);
+        if (known != null) {
+            return known;
+        }
+        // Scanned outside any map lock: a pattern's validate() may create beans, whose proxying scans
+        // other classes re-entrantly. Two threads may scan the same class; the result is the same.
+        ClassProtection scanned = scan(userClass);
+        known = classes.putIfAbsent(userClass, scanned);
+        return known != null ? known : scanned;
     }
 
     /** @return the classes scanned so far that have protected methods */

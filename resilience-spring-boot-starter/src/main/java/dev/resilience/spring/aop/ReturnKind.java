@@ -2,7 +2,7 @@ package dev.resilience.spring.aop;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.springframework.util.ClassUtils;
+import java.util.concurrent.Flow;
 
 /**
  * How a protected method delivers its outcome, decided once per method from its declared return type;
@@ -19,7 +19,7 @@ public enum ReturnKind {
      */
     COMPLETION_STAGE;
 
-    private static final String[] REACTIVE_TYPES = { "org.reactivestreams.Publisher", "java.util.concurrent.Flow$Publisher" };
+    private static final String REACTIVE_STREAMS_PUBLISHER = "org.reactivestreams.Publisher";
 
     /**
      * The kind of a return type.
@@ -38,14 +38,26 @@ public enum ReturnKind {
             }
             return COMPLETION_STAGE;
         }
-        for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(returnType)) {
-            for (String reactive : REACTIVE_TYPES) {
-                if (type.getName().equals(reactive)) {
-                    throw new IllegalArgumentException("returns " + returnType.getSimpleName()
-                            + "; reactive return types are not supported by this version");
-                }
-            }
+        if (Flow.Publisher.class.isAssignableFrom(returnType) || isNamedOrExtends(returnType, REACTIVE_STREAMS_PUBLISHER)) {
+            throw new IllegalArgumentException("returns " + returnType.getSimpleName()
+                    + "; reactive return types are not supported by this version");
         }
         return PLAIN;
+    }
+
+    /** By name, so that Reactive Streams need not be on the classpath. */
+    private static boolean isNamedOrExtends(Class<?> type, String name) {
+        if (type == null) {
+            return false;
+        }
+        if (type.getName().equals(name)) {
+            return true;
+        }
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (isNamedOrExtends(implemented, name)) {
+                return true;
+            }
+        }
+        return isNamedOrExtends(type.getSuperclass(), name);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import reactor.core.publisher.Mono;
 
 class AnnotationMisuseTests {
 
@@ -73,6 +74,12 @@ class AnnotationMisuseTests {
     void failsStartupForACompletionStageTypeThePipelineCannotReturn() {
         assertStartupFails(CustomStage.class, "Invalid resilience annotation on CustomStage.call(): returns MyFuture;"
                 + " an asynchronous method must be declared to return CompletionStage or CompletableFuture");
+    }
+
+    @Test
+    void failsStartupForAReactiveReturnTypeUntilReactorIsSupported() {
+        assertStartupFails(ReactiveClient.class, "Invalid resilience annotation on ReactiveClient.call(): returns Mono;"
+                + " reactive return types are not supported by this version");
     }
 
     @Test
@@ -155,6 +162,13 @@ class AnnotationMisuseTests {
     }
 
     static class MyFuture extends CompletableFuture<String> {
+    }
+
+    static class ReactiveClient {
+        @CircuitBreaker
+        public Mono<String> call() {
+            return Mono.just("reactive");
+        }
     }
 
     static class CustomStage {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resilience.CircuitBreakerOpenException;
 import dev.resilience.circuitbreaker.CircuitBreaker;
-import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.spring.autoconfigure.ResilienceAopAutoConfiguration;
+import dev.resilience.spring.autoconfigure.ResilienceAutoConfiguration;
 import dev.resilience.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,26 +19,26 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** Annotated beans against the real circuit breaker state machine on a {@link ManualClock}. */
+/**
+ * Annotated beans against the whole starter: breakers configured from {@code resilience.circuitbreaker.*}
+ * properties by {@link ResilienceAutoConfiguration}, on a {@link ManualClock} registered as the time source.
+ */
 class CircuitBreakerEndToEndTests {
 
-    private static final CircuitBreakerConfig CONFIG = CircuitBreakerConfig.builder()
-            .slidingWindowSize(4)
-            .minimumNumberOfCalls(4)
-            .failureRateThreshold(50)
-            .slowCallDurationThreshold(Duration.ofSeconds(2))
-            .waitDurationInOpenState(Duration.ofSeconds(10))
-            .permittedCallsInHalfOpenState(1)
-            .successThreshold(1)
-            .build();
-
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ResilienceAopAutoConfiguration.class))
-            .withUserConfiguration(RealBreakers.class)
-            .withBean(Inventory.class);
+            .withConfiguration(AutoConfigurations.of(ResilienceAutoConfiguration.class, ResilienceAopAutoConfiguration.class))
+            .withBean(ManualClock.class)
+            .withBean(Inventory.class)
+            .withPropertyValues(
+                    "resilience.circuitbreaker.defaults.sliding-window-size=4",
+                    "resilience.circuitbreaker.defaults.minimum-number-of-calls=4",
+                    "resilience.circuitbreaker.defaults.failure-rate-threshold=50",
+                    "resilience.circuitbreaker.defaults.slow-call-duration-threshold=2s",
+                    "resilience.circuitbreaker.defaults.wait-duration-in-open-state=10s",
+                    "resilience.circuitbreaker.defaults.permitted-calls-in-half-open-state=1",
+                    "resilience.circuitbreaker.defaults.success-threshold=1",
+                    "resilience.circuitbreaker.instances.inventory.wait-duration-in-open-state=20s");
 
     @Test
     void opensAtTheFailureRateAndRejectsWithoutReachingTheMethod() {
@@ -51,7 +51,7 @@ class CircuitBreakerEndToEndTests {
 
             assertThatThrownBy(() -> inventory.stock("c")).isInstanceOfSatisfying(CircuitBreakerOpenException.class, open -> {
                 assertThat(open.getName()).isEqualTo("inventory");
-                assertThat(open.getRemainingWait()).isEqualTo(Duration.ofSeconds(10));
+                assertThat(open.getRemainingWait()).isEqualTo(Duration.ofSeconds(20));
             });
             assertThat(inventory.calls()).hasValue(4);
             assertThat(breaker(context, "inventory").snapshot().notPermittedCalls()).isEqualTo(1);
@@ -65,7 +65,7 @@ class CircuitBreakerEndToEndTests {
             for (int i = 0; i < 4; i++) {
                 assertThatThrownBy(() -> inventory.stock("fail")).isInstanceOf(IllegalStateException.class);
             }
-            context.getBean(ManualClock.class).advance(Duration.ofSeconds(10));
+            context.getBean(ManualClock.class).advance(Duration.ofSeconds(20));
 
             assertThat(inventory.stock("probe")).isEqualTo(1);
 
@@ -124,19 +124,6 @@ class CircuitBreakerEndToEndTests {
     private static CircuitBreaker breaker(ApplicationContext context, String name, String key) {
         InstanceRegistry<?> registry = context.getBean(InstanceRegistry.class);
         return (CircuitBreaker) registry.find(new InstanceId(name, key)).orElseThrow();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class RealBreakers {
-        @Bean
-        ManualClock clock() {
-            return new ManualClock();
-        }
-
-        @Bean
-        InstanceRegistry<CircuitBreaker> circuitBreakerRegistry(ManualClock clock) {
-            return new InstanceRegistry<>(id -> CircuitBreaker.of(id.displayName(), CONFIG, clock), name -> CONFIG.maxKeys());
-        }
     }
 
     static class Inventory {

@@ -1,8 +1,8 @@
 package dev.resilience.spring.aop;
 
 import java.lang.reflect.Method;
-import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The protected methods of one bean class, keyed by their most specific declaration. Immutable.
@@ -32,7 +32,8 @@ final class ClassProtection {
         return methods.get(specificMethod);
     }
 
-    Collection<MethodProtection> methods() {
-        return methods.values();
+    /** @return the protected methods, as calls name them */
+    Set<Method> methods() {
+        return methods.keySet();
     }
 }

@@ -3,8 +3,6 @@ package dev.resilience.spring.aop;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ClassUtils;
 
 /**
  * The pipeline of every protected (target class, method), built once. The per-call lookup is two
@@ -41,11 +39,7 @@ final class Pipelines {
      * far, which also creates their un-keyed instances.
      */
     void buildScanned() {
-        for (ClassProtection protection : catalog.protectedClasses()) {
-            for (MethodProtection method : protection.methods()) {
-                build(method.method().userClass(), method.method().method());
-            }
-        }
+        catalog.forEachProtected(this::build);
     }
 
     private Pipeline build(Class<?> targetClass, Method method) {
@@ -64,8 +58,7 @@ final class Pipelines {
     }
 
     private Pipeline create(Class<?> targetClass, Method method) {
-        Class<?> userClass = ClassUtils.getUserClass(targetClass);
-        MethodProtection protection = catalog.protectionOf(userClass).find(AopUtils.getMostSpecificMethod(method, userClass));
+        MethodProtection protection = catalog.find(targetClass, method);
         return protection == null ? Pipeline.DIRECT : Pipeline.of(protection);
     }
 }

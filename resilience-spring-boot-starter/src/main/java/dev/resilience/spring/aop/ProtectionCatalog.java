@@ -3,6 +3,7 @@ package dev.resilience.spring.aop;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -20,6 +23,7 @@ import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -30,7 +34,9 @@ import org.springframework.util.ReflectionUtils;
  *
  * <p>Misuse throws {@link AnnotationMisuseException} from the scan, which runs while the context starts.
  * A class without annotations costs one pass over its methods, like Spring's own {@code @EventListener}
- * detection, and is remembered; JDK and Spring classes are skipped without a pass. Thread safe: results
+ * detection, and is remembered; JDK and Spring classes are skipped without a pass. For a JDK proxy made
+ * by a factory (an HTTP interface client, a repository) the annotations of its interfaces count, and
+ * instances are named after the interface. Thread safe: results
  * are cached in a {@link ConcurrentHashMap}, and a class whose scan failed is scanned (and fails) again.
  */
 final class ProtectionCatalog {
@@ -73,29 +79,64 @@ final class ProtectionCatalog {
         return known != null ? known : scanned;
     }
 
-    /** @return the classes scanned so far that have protected methods */
-    List<ClassProtection> protectedClasses() {
-        return classes.values().stream().filter(protection -> !protection.isEmpty()).toList();
+    /**
+     * Visits every protected method of the classes scanned so far.
+     *
+     * @param visitor receives the scanned class and the method as a call names it
+     */
+    void forEachProtected(BiConsumer<Class<?>, Method> visitor) {
+        classes.forEach((type, protection) -> protection.methods().forEach(method -> visitor.accept(type, method)));
+    }
+
+    /**
+     * The protection of one method as called on a target.
+     *
+     * @param targetClass the target's runtime class
+     * @param method the invoked method, possibly declared by an interface or a superclass
+     * @return its protection, or {@code null} if it carries no annotation
+     * @throws AnnotationMisuseException if an annotation of the class cannot work
+     */
+    MethodProtection find(Class<?> targetClass, Method method) {
+        Class<?> userClass = ClassUtils.getUserClass(targetClass);
+        Method specific = Proxy.isProxyClass(userClass) ? method : AopUtils.getMostSpecificMethod(method, userClass);
+        return protectionOf(userClass).find(specific);
     }
 
     private ClassProtection scan(Class<?> userClass) {
-        if (userClass.getName().startsWith("org.springframework.") || !AnnotationUtils.isCandidateClass(userClass, annotationTypes)) {
-            return ClassProtection.NONE;
+        Map<Method, MethodProtection> methods = new LinkedHashMap<>();
+        if (Proxy.isProxyClass(userClass)) {
+            // A JDK proxy made by a factory (an HTTP interface client, a repository): the annotations are on
+            // its interfaces, whose methods the proxy implements as final methods; name after the interface.
+            for (Class<?> proxied : userClass.getInterfaces()) {
+                if (isCandidate(proxied)) {
+                    scanMethods(proxied, proxied.getMethods(), methods);
+                }
+            }
+        } else if (isCandidate(userClass)) {
+            scanMethods(userClass, ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS), methods);
         }
+        return methods.isEmpty() ? ClassProtection.NONE : new ClassProtection(methods);
+    }
+
+    private boolean isCandidate(Class<?> type) {
+        return !type.getName().startsWith("org.springframework.") && AnnotationUtils.isCandidateClass(type, annotationTypes);
+    }
+
+    private void scanMethods(Class<?> userClass, Method[] candidates, Map<Method, MethodProtection> into) {
         Annotation[] typeLevel = new Annotation[factories.size()];
         boolean anyTypeLevel = false;
         for (int i = 0; i < typeLevel.length; i++) {
             typeLevel[i] = AnnotatedElementUtils.findMergedAnnotation(userClass, factories.get(i).annotationType());
             anyTypeLevel |= typeLevel[i] != null;
         }
-        Map<Method, MethodProtection> methods = new LinkedHashMap<>();
-        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-            MethodProtection protection = scanMethod(userClass, method, anyTypeLevel ? typeLevel : null);
-            if (protection != null) {
-                methods.put(method, protection);
+        for (Method method : candidates) {
+            if (!into.containsKey(method)) {
+                MethodProtection protection = scanMethod(userClass, method, anyTypeLevel ? typeLevel : null);
+                if (protection != null) {
+                    into.put(method, protection);
+                }
             }
         }
-        return methods.isEmpty() ? ClassProtection.NONE : new ClassProtection(methods);
     }
 
     private MethodProtection scanMethod(Class<?> userClass, Method method, Annotation[] typeLevel) {

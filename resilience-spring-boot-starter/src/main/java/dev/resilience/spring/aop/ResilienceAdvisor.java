@@ -77,7 +77,7 @@ public final class ResilienceAdvisor extends AbstractPointcutAdvisor implements 
         if (beanFactory != null) {
             for (String name : beanFactory.getBeanDefinitionNames()) {
                 Class<?> type = beanFactory.getType(name, false);
-                if (type != null && !java.lang.reflect.Proxy.isProxyClass(type)) {
+                if (type != null) {
                     catalog.protectionOf(ClassUtils.getUserClass(type));
                 }
             }

@@ -1,7 +1,6 @@
 package dev.resilience.spring.aop;
 
 import java.lang.reflect.Method;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.ClassUtils;
 
@@ -22,7 +21,6 @@ final class ResiliencePointcut extends StaticMethodMatcherPointcut {
 
     @Override
     public boolean matches(Method method, Class<?> targetClass) {
-        Class<?> userClass = ClassUtils.getUserClass(targetClass);
-        return catalog.protectionOf(userClass).find(AopUtils.getMostSpecificMethod(method, userClass)) != null;
+        return catalog.find(targetClass, method) != null;
     }
 }

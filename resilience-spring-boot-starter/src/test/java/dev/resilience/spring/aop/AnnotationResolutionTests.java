@@ -14,6 +14,7 @@ import dev.resilience.annotation.Timeout;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.spring.autoconfigure.ResilienceAopAutoConfiguration;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -134,8 +135,33 @@ class AnnotationResolutionTests {
     }
 
     @Test
+    void protectsAJdkProxyBeanThroughTheAnnotationsOfItsInterface() {
+        runner.withBean(HttpGreeter.class, AnnotationResolutionTests::httpGreeter).run(context -> {
+            assertThat(context.getBean(HttpGreeter.class).greet("bob")).isEqualTo("hi bob");
+
+            assertThat(breaker(context.getBean(InstanceRegistry.class), "HttpGreeter.greet").lastResult).isEqualTo("hi bob");
+        });
+    }
+
+    @Test
     void leavesBeansWithoutAnnotationsUnproxied() {
         runner.withBean(Unannotated.class).run(context -> assertThat(AopUtils.isAopProxy(context.getBean(Unannotated.class))).isFalse());
+    }
+
+    /** What an HTTP interface client factory makes: a JDK proxy whose methods are final. */
+    private static HttpGreeter httpGreeter() {
+        return (HttpGreeter) Proxy.newProxyInstance(HttpGreeter.class.getClassLoader(), new Class<?>[] { HttpGreeter.class },
+                (proxy, method, arguments) -> switch (method.getName()) {
+                    case "greet" -> "hi " + arguments[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == arguments[0];
+                    default -> "HttpGreeter client";
+                });
+    }
+
+    interface HttpGreeter {
+        @CircuitBreaker
+        String greet(String name);
     }
 
     static class Composed {

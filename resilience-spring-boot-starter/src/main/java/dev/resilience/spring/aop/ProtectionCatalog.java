@@ -32,11 +32,12 @@ import org.springframework.util.ReflectionUtils;
  * a class-level annotation covers every public instance method except {@code equals}, {@code hashCode}
  * and {@code toString}, and a method-level one wins over a class-level one of the same kind.
  *
+ * <p>For a JDK proxy made by a factory (an HTTP interface client, a repository) the annotations of its
+ * interfaces count, and instances are named after the interface.
+ *
  * <p>Misuse throws {@link AnnotationMisuseException} from the scan, which runs while the context starts.
  * A class without annotations costs one pass over its methods, like Spring's own {@code @EventListener}
- * detection, and is remembered; JDK and Spring classes are skipped without a pass. For a JDK proxy made
- * by a factory (an HTTP interface client, a repository) the annotations of its interfaces count, and
- * instances are named after the interface. Thread safe: results
+ * detection, and is remembered; JDK and Spring classes are skipped without a pass. Thread safe: results
  * are cached in a {@link ConcurrentHashMap}, and a class whose scan failed is scanned (and fails) again.
  */
 final class ProtectionCatalog {

@@ -19,6 +19,10 @@ import org.springframework.context.annotation.Role;
  * Intercepts methods annotated with the resilience annotations: one {@link ResilienceAdvisor} and one
  * {@link LayerFactory} bean per supported pattern. Off with {@code resilience.enabled=false}, which makes
  * the annotations no-ops. Every bean here is infrastructure and touches no optional type.
+ *
+ * <p>A pattern plugs in with one {@code @Bean} here: its {@code LayerFactory}, named
+ * {@code <pattern>LayerFactory} and conditional on that name (an application or a test replaces it by
+ * defining a bean of the same name; a second factory for the same annotation fails startup).
  */
 @AutoConfiguration(afterName = "dev.resilience.spring.autoconfigure.ResilienceAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "resilience.enabled", matchIfMissing = true)
@@ -33,7 +37,7 @@ public final class ResilienceAopAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(name = "circuitBreakerLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static CircuitBreakerLayer.Factory circuitBreakerLayerFactory(
             ObjectProvider<InstanceRegistry<CircuitBreaker>> circuitBreakerRegistry) {

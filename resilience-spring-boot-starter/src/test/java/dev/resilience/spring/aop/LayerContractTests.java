@@ -109,7 +109,7 @@ class LayerContractTests {
         }
 
         @Bean
-        LayerFactory<Retry> threeAttempts() {
+        LayerFactory<Retry> retryLayerFactory() {
             return new MinimalFactory<>(Retry.class, LayerOrder.RETRY, new Layer() {
                 @Override
                 public Object invoke(MethodInvocation invocation, Chain next) throws Throwable {
@@ -137,7 +137,7 @@ class LayerContractTests {
         }
 
         @Bean
-        LayerFactory<Timeout> oneSecond(ManualClock clock) {
+        LayerFactory<Timeout> timeoutLayerFactory(ManualClock clock) {
             Scheduler scheduler = clock;
             return new MinimalFactory<>(Timeout.class, LayerOrder.TIMEOUT, new Layer() {
                 @Override

@@ -8,32 +8,35 @@ import dev.resilience.annotation.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@link RecordingLayerFactory} beans for the five patterns other than the circuit breaker. */
+/**
+ * {@link RecordingLayerFactory} beans for the five patterns other than the circuit breaker, under the bean
+ * names the auto-configuration uses, so that they replace the real factories.
+ */
 @Configuration(proxyBeanMethods = false)
 class RecordingLayers {
 
     @Bean
-    RecordingLayerFactory<Fallback> fallbackRecorder(FakeBreakers.Trace trace) {
+    RecordingLayerFactory<Fallback> fallbackLayerFactory(FakeBreakers.Trace trace) {
         return new RecordingLayerFactory<>(Fallback.class, LayerOrder.FALLBACK, trace);
     }
 
     @Bean
-    RecordingLayerFactory<Retry> retryRecorder(FakeBreakers.Trace trace) {
+    RecordingLayerFactory<Retry> retryLayerFactory(FakeBreakers.Trace trace) {
         return new RecordingLayerFactory<>(Retry.class, LayerOrder.RETRY, trace);
     }
 
     @Bean
-    RecordingLayerFactory<RateLimiter> rateLimiterRecorder(FakeBreakers.Trace trace) {
+    RecordingLayerFactory<RateLimiter> rateLimiterLayerFactory(FakeBreakers.Trace trace) {
         return new RecordingLayerFactory<>(RateLimiter.class, LayerOrder.RATE_LIMITER, trace);
     }
 
     @Bean
-    RecordingLayerFactory<Timeout> timeoutRecorder(FakeBreakers.Trace trace) {
+    RecordingLayerFactory<Timeout> timeoutLayerFactory(FakeBreakers.Trace trace) {
         return new RecordingLayerFactory<>(Timeout.class, LayerOrder.TIMEOUT, trace);
     }
 
     @Bean
-    RecordingLayerFactory<Bulkhead> bulkheadRecorder(FakeBreakers.Trace trace) {
+    RecordingLayerFactory<Bulkhead> bulkheadLayerFactory(FakeBreakers.Trace trace) {
         return new RecordingLayerFactory<>(Bulkhead.class, LayerOrder.BULKHEAD, trace);
     }
 }

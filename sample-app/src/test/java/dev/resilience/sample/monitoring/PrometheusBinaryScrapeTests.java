@@ -1,8 +1,5 @@
 package dev.resilience.sample.monitoring;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -12,11 +9,15 @@ import java.util.Optional;
 class PrometheusBinaryScrapeTests extends AbstractPrometheusScrapeTests {
 
     @Override
+    protected Optional<String> unavailable() {
+        return LocalPrometheus.binary().isPresent() ? Optional.empty()
+                : Optional.of("prometheus not found on the PATH (or -Dprometheus.binary): install it, e.g."
+                        + " `apt-get install -y prometheus` on Debian/Ubuntu (.ci/run does), or run"
+                        + " PrometheusContainerScrapeTests where Docker is available");
+    }
+
+    @Override
     protected PrometheusServer startPrometheus(int appPort, String rules) throws Exception {
-        Optional<Path> binary = LocalPrometheus.binary();
-        assumeTrue(binary.isPresent(), "prometheus not found on the PATH (or -Dprometheus.binary): install it,"
-                + " e.g. `apt-get install -y prometheus` on Debian/Ubuntu (.ci/run does), or run"
-                + " PrometheusContainerScrapeTests where Docker is available");
-        return LocalPrometheus.start(binary.get(), appPort, rules);
+        return LocalPrometheus.start(LocalPrometheus.binary().orElseThrow(), appPort, rules);
     }
 }

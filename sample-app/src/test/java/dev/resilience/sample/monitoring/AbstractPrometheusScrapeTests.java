@@ -33,6 +33,8 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
         "resilience.circuitbreaker.instances.catalog.failure-rate-threshold=50",
         "resilience.circuitbreaker.instances.catalog.wait-duration-in-open-state=5m" })
 @AutoConfigureMetrics
+// each subclass opens the catalog breaker, so each gets an app of its own
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractPrometheusScrapeTests {
 
@@ -163,6 +167,7 @@ abstract class AbstractPrometheusScrapeTests {
     void answersEveryDashboardQueryAndReturnsDataWhereTheSeriesExist() throws Exception {
         List<String> expressions = dashboardExpressions();
         assertThat(expressions).hasSizeGreaterThan(10);
+        List<String> scraped = api.labelValues("__name__", "{__name__=~\"resilience_.+\"}");
         for (String expression : expressions) {
             String query = withVariables(expression);
             // throws with Prometheus' message if the query is rejected
@@ -172,7 +177,7 @@ abstract class AbstractPrometheusScrapeTests {
             while (metric.find()) {
                 metrics.add(metric.group());
             }
-            if (api.labelValues("__name__", "{__name__=~\"resilience_.+\"}").containsAll(metrics)) {
+            if (scraped.containsAll(metrics)) {
                 await("data for " + query).atMost(BOUND).untilAsserted(() -> assertThat(api.query(query)).isNotEmpty());
             }
         }

@@ -17,7 +17,10 @@ import org.aopalliance.intercept.MethodInvocation;
  * gives it back in a {@code finally}; without contention this path allocates nothing and takes no lock.
  * Stage methods: the slot is asked for without blocking a thread, the method starts once it is had, and
  * the slot is given back when the returned future completes, not when the method returns; a rejection
- * fails the returned future. Thread safe.
+ * fails the returned future. A queued call starts on the thread that hands the slot over (the one that
+ * completed an earlier call's future), so such methods should hand long work to an executor. Cancelling
+ * the returned future (an outer timeout does) takes a queued call out of the queue, or cancels the
+ * method's future and gives the slot back. Thread safe.
  */
 public final class BulkheadLayer implements Layer {
 

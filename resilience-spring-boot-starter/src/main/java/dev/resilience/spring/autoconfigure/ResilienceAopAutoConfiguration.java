@@ -1,9 +1,13 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.circuitbreaker.CircuitBreaker;
+import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.aop.BulkheadLayer;
 import dev.resilience.spring.aop.CircuitBreakerLayer;
 import dev.resilience.spring.aop.LayerFactory;
+import dev.resilience.spring.aop.RateLimiterLayer;
 import dev.resilience.spring.aop.ResilienceAdvisor;
 import dev.resilience.spring.aop.ResilienceProxyRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,5 +46,19 @@ public final class ResilienceAopAutoConfiguration {
     static CircuitBreakerLayer.Factory circuitBreakerLayerFactory(
             ObjectProvider<InstanceRegistry<CircuitBreaker>> circuitBreakerRegistry) {
         return new CircuitBreakerLayer.Factory(circuitBreakerRegistry::getObject);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static BulkheadLayer.Factory bulkheadLayerFactory(ObjectProvider<InstanceRegistry<Bulkhead>> bulkheadRegistry) {
+        return new BulkheadLayer.Factory(bulkheadRegistry::getObject);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static RateLimiterLayer.Factory rateLimiterLayerFactory(ObjectProvider<InstanceRegistry<RateLimiter>> rateLimiterRegistry) {
+        return new RateLimiterLayer.Factory(rateLimiterRegistry::getObject);
     }
 }

@@ -1,13 +1,21 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.bulkhead.Bulkhead;
+import dev.resilience.bulkhead.BulkheadConfig;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.StatusResolver;
+import dev.resilience.ratelimiter.RateLimiter;
+import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.config.BulkheadMapping;
+import dev.resilience.spring.config.BulkheadProperties;
 import dev.resilience.spring.config.CircuitBreakerMapping;
 import dev.resilience.spring.config.CircuitBreakerProperties;
 import dev.resilience.spring.config.LayeredPatternConfigs;
 import dev.resilience.spring.config.PatternConfigs;
+import dev.resilience.spring.config.RateLimiterMapping;
+import dev.resilience.spring.config.RateLimiterProperties;
 import dev.resilience.spring.config.ResilienceProperties;
 import dev.resilience.spring.config.StartupInstances;
 import dev.resilience.spring.config.UnknownPropertiesCheck;
@@ -38,7 +46,8 @@ import org.springframework.core.io.ResourceLoader;
  * conditional on their bean names, because generic types alone would let one pattern's bean hide another's.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class })
+@EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class,
+        BulkheadProperties.class, RateLimiterProperties.class })
 public final class ResilienceAutoConfiguration {
 
     @Bean
@@ -87,5 +96,49 @@ public final class ResilienceAutoConfiguration {
     StartupInstances circuitBreakerStartupInstances(PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs,
             InstanceRegistry<CircuitBreaker> circuitBreakerRegistry) {
         return new StartupInstances(circuitBreakerConfigs, circuitBreakerRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadConfigs")
+    PatternConfigs<BulkheadConfig> bulkheadConfigs(BulkheadProperties properties, Environment environment) {
+        return new LayeredPatternConfigs<>(new BulkheadMapping(), properties, Binder.get(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadRegistry")
+    InstanceRegistry<Bulkhead> bulkheadRegistry(PatternConfigs<BulkheadConfig> bulkheadConfigs, TimeSource timeSource,
+            Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> Bulkhead.of(id.displayName(), bulkheadConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> bulkheadConfigs.configFor(name).maxKeys());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadStartupInstances")
+    StartupInstances bulkheadStartupInstances(PatternConfigs<BulkheadConfig> bulkheadConfigs,
+            InstanceRegistry<Bulkhead> bulkheadRegistry) {
+        return new StartupInstances(bulkheadConfigs, bulkheadRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterConfigs")
+    PatternConfigs<RateLimiterConfig> rateLimiterConfigs(RateLimiterProperties properties, Environment environment) {
+        return new LayeredPatternConfigs<>(new RateLimiterMapping(), properties, Binder.get(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterRegistry")
+    InstanceRegistry<RateLimiter> rateLimiterRegistry(PatternConfigs<RateLimiterConfig> rateLimiterConfigs,
+            TimeSource timeSource, Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> RateLimiter.of(id.displayName(), rateLimiterConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> rateLimiterConfigs.configFor(name).maxKeys());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterStartupInstances")
+    StartupInstances rateLimiterStartupInstances(PatternConfigs<RateLimiterConfig> rateLimiterConfigs,
+            InstanceRegistry<RateLimiter> rateLimiterRegistry) {
+        return new StartupInstances(rateLimiterConfigs, rateLimiterRegistry);
     }
 }

@@ -1,8 +1,10 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.spring.actuate.BulkheadView;
 import dev.resilience.spring.actuate.CircuitBreakerView;
 import dev.resilience.spring.actuate.InstanceView;
 import dev.resilience.spring.actuate.PatternSection;
+import dev.resilience.spring.actuate.RateLimiterView;
 import dev.resilience.spring.actuate.ResilienceEndpoint;
 import dev.resilience.spring.config.ResilienceProperties;
 import java.util.List;
@@ -31,6 +33,18 @@ public final class ResilienceEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     CircuitBreakerView circuitBreakerView() {
         return new CircuitBreakerView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BulkheadView bulkheadView() {
+        return new BulkheadView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimiterView rateLimiterView() {
+        return new RateLimiterView();
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.spring.metrics.BulkheadMeters;
 import dev.resilience.spring.metrics.CircuitBreakerMeters;
 import dev.resilience.spring.metrics.InstanceMeters;
+import dev.resilience.spring.metrics.RateLimiterMeters;
 import dev.resilience.spring.metrics.ResilienceMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -33,6 +35,18 @@ public final class ResilienceMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     CircuitBreakerMeters circuitBreakerMeters() {
         return new CircuitBreakerMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BulkheadMeters bulkheadMeters() {
+        return new BulkheadMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimiterMeters rateLimiterMeters() {
+        return new RateLimiterMeters();
     }
 
     @Bean

@@ -1,25 +1,22 @@
 package dev.resilience.sample.monitoring;
 
+import static dev.resilience.sample.monitoring.ShippedMonitoring.panelQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.resilience.sample.monitoring.PrometheusApi.Rule;
 import dev.resilience.sample.monitoring.PrometheusApi.Sample;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Prometheus scrapes the running sample app every second, with the starter's alert rules loaded,
@@ -45,10 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
-        // the breaker opens on the 5th failed call (the preset says 20) and stays open for the whole test
+        // the breaker opens on the 5th failed call and stays open for the whole test
         "resilience.circuitbreaker.instances.catalog.minimum-number-of-calls=5",
         "resilience.circuitbreaker.instances.catalog.failure-rate-threshold=50",
-        "resilience.circuitbreaker.instances.catalog.wait-duration-in-open-state=5m" })
+        "resilience.circuitbreaker.instances.catalog.wait-duration-in-open-state=5m",
+        // two report calls at a time, none queued
+        "resilience.bulkhead.instances.report.max-concurrent-calls=2",
+        "resilience.bulkhead.instances.report.max-queue-size=0",
+        // three searches per minute, so that the test's burst cannot straddle two periods
+        "resilience.ratelimiter.instances.search.limit-for-period=3",
+        "resilience.ratelimiter.instances.search.limit-refresh-period=1m",
+        "resilience.ratelimiter.instances.search.timeout-duration=0s" })
 @AutoConfigureMetrics
 // each subclass opens the catalog breaker, so each gets an app of its own
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
@@ -63,10 +66,14 @@ abstract class AbstractPrometheusScrapeTests {
 
     private static final String CATALOG = "job=\"sample-app\", name=\"catalog\"";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final String REPORT = "job=\"sample-app\", name=\"report\"";
+
+    private static final String SEARCH = "job=\"sample-app\", name=\"search\"";
 
     @LocalServerPort
     private int appPort;
+
+    private SampleAppClient app;
 
     private PrometheusServer prometheus;
 
@@ -90,13 +97,13 @@ abstract class AbstractPrometheusScrapeTests {
 
     @BeforeAll
     void startPrometheusAndAwaitTheFirstScrape() throws Exception {
+        app = new SampleAppClient(appPort);
         if (unavailable().isPresent()) {
             return;
         }
-        prometheus = startPrometheus(appPort, resource("prometheus/resilience-alerts.yml"));
+        prometheus = startPrometheus(appPort, ShippedMonitoring.alertRules());
         api = new PrometheusApi(prometheus.uri());
-        await("the first successful scrape").atMost(BOUND).untilAsserted(() ->
-                assertThat(api.query("up{job=\"sample-app\"}")).extracting(Sample::value).containsExactly(1.0));
+        awaitValue("up{job=\"sample-app\"}", 1.0);
     }
 
     // an assumption per test rather than in @BeforeAll: Surefire drops the message of a skipped class
@@ -114,7 +121,7 @@ abstract class AbstractPrometheusScrapeTests {
 
     @AfterEach
     void healDownstream() throws Exception {
-        send("POST", "/chaos", "{\"failureRate\":0.0,\"latencyMs\":0}");
+        app.chaos(0, 0);
     }
 
     @Test
@@ -125,9 +132,9 @@ abstract class AbstractPrometheusScrapeTests {
         String closed = "resilience_circuitbreaker_state{" + CATALOG + ", state=\"closed\"}";
         awaitValue(closed + " and timestamp(" + closed + ") > " + start.getEpochSecond(), 1.0);
 
-        assertThat(send("POST", "/chaos", "{\"failureRate\":1.0,\"latencyMs\":0}")).isEqualTo(200);
+        assertThat(app.chaos(1.0, 0)).isEqualTo(200);
         // each poll is one call: 502 while the failures reach the downstream, 503 once the breaker is open
-        await("the breaker to reject a call").atMost(BOUND).until(() -> send("GET", "/price/sku-1", null) == 503);
+        await("the breaker to reject a call").atMost(BOUND).until(() -> app.get("/price/sku-1") == 503);
 
         awaitValue("resilience_circuitbreaker_state{" + CATALOG + ", state=\"open\"}", 1.0);
         awaitValue(closed, 0.0);
@@ -143,13 +150,50 @@ abstract class AbstractPrometheusScrapeTests {
         awaitValue("resilience_circuitbreaker_not_permitted_calls_total{" + CATALOG + "} >= bool 1", 1.0);
         awaitValue("resilience_circuitbreaker_failure_rate{" + CATALOG + "}", 100.0);
         // the shipped alert matches the real series: pending now, firing after its `for`
-        awaitValue("ALERTS{alertname=\"ResilienceCircuitBreakerOpen\", " + CATALOG + ", alertstate=\"pending\"}",
+        awaitValue("ALERTS{alertname=\"ResilienceCircuitBreakerOpen\", " + CATALOG + ", alertstate=\"pending\"}", 1.0);
+        awaitValue(panelQuery("Circuit breaker state"), "catalog", 1.0);
+    }
+
+    @Test
+    void seesTheReportBulkheadFillUpAndReject() throws Exception {
+        awaitValue("resilience_bulkhead_max_concurrent_calls{" + REPORT + "}", 2.0);
+        awaitValue("resilience_bulkhead_active_calls{" + REPORT + "}", 0.0);
+
+        // two slow reports hold both permits for 10 s, long enough for several scrapes and rule evaluations
+        assertThat(app.chaos(0, 10_000)).isEqualTo(200);
+        List<CompletableFuture<Integer>> held = List.of(app.getAsync("/report?id=a"), app.getAsync("/report?id=b"));
+        awaitValue("resilience_bulkhead_active_calls{" + REPORT + "}", 2.0);
+        assertThat(app.get("/report?id=c")).as("a third report while both permits are held").isEqualTo(503);
+
+        awaitValue("resilience_bulkhead_rejected_calls_total{" + REPORT + ", reason=\"queue_full\"}", 1.0);
+        awaitValue("resilience_bulkhead_rejected_calls_total{" + REPORT + ", reason=\"queue_timeout\"}", 0.0);
+        awaitValue(panelQuery("Bulkhead utilisation"), "report", 1.0);
+        awaitValue("ALERTS{alertname=\"ResilienceBulkheadSaturated\", " + REPORT + ", alertstate=\"pending\"}", 1.0);
+        awaitValue("ALERTS{alertname=\"ResilienceBulkheadRejections\", " + REPORT + ", alertstate=\"pending\"}", 1.0);
+        for (CompletableFuture<Integer> report : held) {
+            assertThat(report.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        awaitValue("resilience_bulkhead_active_calls{" + REPORT + "}", 0.0);
+    }
+
+    @Test
+    void seesTheSearchRateLimiterReject() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add(app.get("/search?q=tea"));
+        }
+        assertThat(statuses).as("three searches a minute").containsOnly(200, 429);
+
+        awaitValue("resilience_ratelimiter_calls_total{" + SEARCH + ", kind=\"permitted\"}",
+                Collections.frequency(statuses, 200));
+        awaitValue("resilience_ratelimiter_calls_total{" + SEARCH + ", kind=\"rejected\"}",
+                Collections.frequency(statuses, 429));
+        awaitValue("ALERTS{alertname=\"ResilienceRateLimiterRejections\", " + SEARCH + ", alertstate=\"pending\"}",
                 1.0);
-        // the dashboard's state timeline shows OPEN (1)
-        String timeline = withVariables(dashboardExpressions().get(0));
-        await("the state timeline to show OPEN").atMost(BOUND).untilAsserted(() ->
-                assertThat(api.query(timeline)).filteredOn(sample -> "catalog".equals(sample.labels().get("name")))
-                        .extracting(Sample::value).containsExactly(1.0));
+        String calls = panelQuery("Rate limiter calls");
+        await("the dashboard to chart permitted and rejected searches").atMost(BOUND).untilAsserted(() ->
+                assertThat(api.query(calls)).filteredOn(sample -> "search".equals(sample.labels().get("name")))
+                        .hasSize(2).allSatisfy(sample -> assertThat(sample.value()).isPositive()));
     }
 
     @Test
@@ -164,12 +208,12 @@ abstract class AbstractPrometheusScrapeTests {
     }
 
     @Test
-    void answersEveryDashboardQueryAndReturnsDataWhereTheSeriesExist() throws Exception {
-        List<String> expressions = dashboardExpressions();
-        assertThat(expressions).hasSizeGreaterThan(10);
+    void answersEveryDashboardQueryAndReturnsDataWhereTheSeriesExist() {
+        List<String> queries = ShippedMonitoring.panelQueries();
+        assertThat(queries).hasSizeGreaterThan(10);
         List<String> scraped = api.labelValues("__name__", "{__name__=~\"resilience_.+\"}");
-        for (String expression : expressions) {
-            String query = withVariables(expression);
+        for (String panelQuery : queries) {
+            String query = ShippedMonitoring.withVariables(panelQuery);
             // throws with Prometheus' message if the query is rejected
             api.query(query);
             Set<String> metrics = new HashSet<>();
@@ -184,20 +228,20 @@ abstract class AbstractPrometheusScrapeTests {
     }
 
     @Test
-    void answersTheDashboardVariableQueries() throws Exception {
-        JsonNode variables = dashboard().path("templating").path("list");
+    void answersTheDashboardVariableQueries() {
         List<String> checked = new ArrayList<>();
-        for (JsonNode variable : variables) {
+        for (JsonNode variable : ShippedMonitoring.dashboard().path("templating").path("list")) {
             Matcher query = LABEL_VALUES.matcher(variable.path("definition").asString());
             if (query.matches()) {
                 String label = query.group(2);
-                assertThat(api.labelValues(label, withVariables(query.group(1)))).as(label).isNotEmpty();
+                assertThat(api.labelValues(label, ShippedMonitoring.withVariables(query.group(1)))).as(label)
+                        .isNotEmpty();
                 checked.add(label);
             }
         }
 
         assertThat(checked).containsExactly("job", "instance", "name");
-        assertThat(api.labelValues("name", "{__name__=~\"resilience_.+\"}")).contains("catalog");
+        assertThat(api.labelValues("name", "{__name__=~\"resilience_.+\"}")).contains("catalog", "report", "search");
     }
 
     private void awaitValue(String promql, double expected) {
@@ -205,39 +249,9 @@ abstract class AbstractPrometheusScrapeTests {
                 assertThat(api.query(promql)).extracting(Sample::value).containsExactly(expected));
     }
 
-    private int send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + path))
-                .timeout(Duration.ofSeconds(10));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static JsonNode dashboard() throws IOException {
-        return JsonMapper.builder().build().readTree(resource("prometheus/resilience-dashboard.json"));
-    }
-
-    /** @return every panel query of the shipped dashboard, in panel order */
-    private static List<String> dashboardExpressions() throws IOException {
-        List<String> expressions = new ArrayList<>();
-        for (JsonNode panel : dashboard().path("panels")) {
-            panel.path("targets").forEach(target -> expressions.add(target.path("expr").asString()));
-        }
-        return expressions;
-    }
-
-    /** What Grafana sends with every variable on "All" and a one-minute rate interval. */
-    private static String withVariables(String expr) {
-        return expr.replace("$__rate_interval", "1m").replaceAll("\\$(job|instance|name)\\b", ".*");
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = AbstractPrometheusScrapeTests.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name + " on the classpath (from the starter's jar)").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private void awaitValue(String promql, String name, double expected) {
+        await(promql + " = " + expected + " for " + name).atMost(BOUND).untilAsserted(() ->
+                assertThat(api.query(promql)).filteredOn(sample -> name.equals(sample.labels().get("name")))
+                        .extracting(Sample::value).containsExactly(expected));
     }
 }

@@ -3,6 +3,8 @@ package dev.resilience.spring.autoconfigure;
 import dev.resilience.spring.metrics.CircuitBreakerMeters;
 import dev.resilience.spring.metrics.InstanceMeters;
 import dev.resilience.spring.metrics.ResilienceMeterBinder;
+import dev.resilience.spring.metrics.RetryMeters;
+import dev.resilience.spring.metrics.TimeoutMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -47,5 +49,17 @@ public final class ResilienceMetricsAutoConfiguration {
     private static <T> Optional<ResilienceMeterBinder.Binding<T>> bind(InstanceMeters<T> meters, ListableBeanFactory beans) {
         return PatternRegistries.find(beans, meters.instanceType())
                 .map(registry -> new ResilienceMeterBinder.Binding<>(meters, registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetryMeters retryMeters() {
+        return new RetryMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutMeters timeoutMeters() {
+        return new TimeoutMeters();
     }
 }

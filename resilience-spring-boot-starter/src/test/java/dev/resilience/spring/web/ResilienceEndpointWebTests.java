@@ -48,8 +48,8 @@ class ResilienceEndpointWebTests {
                 .jsonPath("$.circuitBreakers['Listing.call'].config").doesNotExist()
                 .jsonPath("$.bulkheads").isMap()
                 .jsonPath("$.bulkheads").isEmpty()
-                .jsonPath("$.retries").isEmpty()
-                .jsonPath("$.timeouts").isEmpty()
+                .jsonPath("$.retries").isMap()
+                .jsonPath("$.timeouts").isMap()
                 .jsonPath("$.rateLimiters").isEmpty();
     }
 

@@ -50,8 +50,11 @@ class RetryTimeoutFallbackStartupTests {
     void unparsableTimeoutValueFailsStartupNamingTheMethod() {
         runner.withBean(BadTimeout.class).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(misuseIn(context.getStartupFailure()).getMessage())
-                    .contains("BadTimeout.call()").contains("@Timeout").contains("value = \"soon\"");
+            assertThat(misuseIn(context.getStartupFailure())).hasMessage("Invalid resilience annotation on"
+                    + " BadTimeout.call(): @Timeout value = \"soon\" cannot be used:"
+                    + " resilience.timeout.instances[BadTimeout.call].duration = soon: cannot be converted to"
+                    + " java.time.Duration: 'soon' is not a valid duration (set in @Timeout on BadTimeout.call())."
+                    + " Expected a duration greater than zero such as \"2s\", \"500ms\" or \"PT2S\"");
         });
     }
 

@@ -8,6 +8,8 @@ import dev.resilience.circuitbreaker.StatusResolver;
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.retry.Retry;
+import dev.resilience.retry.RetryConfig;
 import dev.resilience.spring.config.BulkheadMapping;
 import dev.resilience.spring.config.BulkheadProperties;
 import dev.resilience.spring.config.CircuitBreakerMapping;
@@ -17,11 +19,17 @@ import dev.resilience.spring.config.PatternConfigs;
 import dev.resilience.spring.config.RateLimiterMapping;
 import dev.resilience.spring.config.RateLimiterProperties;
 import dev.resilience.spring.config.ResilienceProperties;
+import dev.resilience.spring.config.RetryMapping;
+import dev.resilience.spring.config.RetryProperties;
 import dev.resilience.spring.config.StartupInstances;
+import dev.resilience.spring.config.TimeoutMapping;
+import dev.resilience.spring.config.TimeoutProperties;
 import dev.resilience.spring.config.UnknownPropertiesCheck;
 import dev.resilience.spring.http.SpringHttpStatusResolver;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
+import dev.resilience.timeout.Timeout;
+import dev.resilience.timeout.TimeoutConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,8 +55,11 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class,
-        BulkheadProperties.class, RateLimiterProperties.class })
+        BulkheadProperties.class, RateLimiterProperties.class, RetryProperties.class, TimeoutProperties.class })
 public final class ResilienceAutoConfiguration {
+
+    /** The bound on keys of patterns whose annotations take no key (retry, timeout). */
+    private static final int UNKEYED_MAX_KEYS = 1;
 
     @Bean
     @ConditionalOnMissingBean
@@ -140,5 +151,53 @@ public final class ResilienceAutoConfiguration {
     StartupInstances rateLimiterStartupInstances(PatternConfigs<RateLimiterConfig> rateLimiterConfigs,
             InstanceRegistry<RateLimiter> rateLimiterRegistry) {
         return new StartupInstances(rateLimiterConfigs, rateLimiterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "retryConfigs")
+    PatternConfigs<RetryConfig> retryConfigs(RetryProperties properties, Environment environment,
+            ResourceLoader resourceLoader) {
+        return new LayeredPatternConfigs<>(new RetryMapping(resourceLoader.getClassLoader()), properties,
+                Binder.get(environment));
+    }
+
+    /** Retries have no key, so the registry never holds keyed instances; max-keys is moot. */
+    @Bean
+    @ConditionalOnMissingBean(name = "retryRegistry")
+    InstanceRegistry<Retry> retryRegistry(PatternConfigs<RetryConfig> retryConfigs, TimeSource timeSource,
+            Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> Retry.of(id.displayName(), retryConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> UNKEYED_MAX_KEYS);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "retryStartupInstances")
+    StartupInstances retryStartupInstances(PatternConfigs<RetryConfig> retryConfigs,
+            InstanceRegistry<Retry> retryRegistry) {
+        return new StartupInstances(retryConfigs, retryRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutConfigs")
+    PatternConfigs<TimeoutConfig> timeoutConfigs(TimeoutProperties properties, Environment environment) {
+        return new LayeredPatternConfigs<>(new TimeoutMapping(), properties, Binder.get(environment));
+    }
+
+    /** Timeouts have no key, so the registry never holds keyed instances; max-keys is moot. */
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutRegistry")
+    InstanceRegistry<Timeout> timeoutRegistry(PatternConfigs<TimeoutConfig> timeoutConfigs, TimeSource timeSource,
+            Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> Timeout.of(id.displayName(), timeoutConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> UNKEYED_MAX_KEYS);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutStartupInstances")
+    StartupInstances timeoutStartupInstances(PatternConfigs<TimeoutConfig> timeoutConfigs,
+            InstanceRegistry<Timeout> timeoutRegistry) {
+        return new StartupInstances(timeoutConfigs, timeoutRegistry);
     }
 }

@@ -6,6 +6,8 @@ import dev.resilience.spring.actuate.InstanceView;
 import dev.resilience.spring.actuate.PatternSection;
 import dev.resilience.spring.actuate.RateLimiterView;
 import dev.resilience.spring.actuate.ResilienceEndpoint;
+import dev.resilience.spring.actuate.RetryView;
+import dev.resilience.spring.actuate.TimeoutView;
 import dev.resilience.spring.config.ResilienceProperties;
 import java.util.List;
 import java.util.Optional;
@@ -62,5 +64,17 @@ public final class ResilienceEndpointAutoConfiguration {
             boolean includeSuccesses) {
         return PatternRegistries.find(beans, view.instanceType())
                 .map(registry -> PatternSection.bind(view, registry, includeSuccesses));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetryView retryView() {
+        return new RetryView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutView timeoutView() {
+        return new TimeoutView();
     }
 }

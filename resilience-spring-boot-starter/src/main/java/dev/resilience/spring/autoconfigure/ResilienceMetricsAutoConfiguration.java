@@ -5,6 +5,8 @@ import dev.resilience.spring.metrics.CircuitBreakerMeters;
 import dev.resilience.spring.metrics.InstanceMeters;
 import dev.resilience.spring.metrics.RateLimiterMeters;
 import dev.resilience.spring.metrics.ResilienceMeterBinder;
+import dev.resilience.spring.metrics.RetryMeters;
+import dev.resilience.spring.metrics.TimeoutMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -61,5 +63,17 @@ public final class ResilienceMetricsAutoConfiguration {
     private static <T> Optional<ResilienceMeterBinder.Binding<T>> bind(InstanceMeters<T> meters, ListableBeanFactory beans) {
         return PatternRegistries.find(beans, meters.instanceType())
                 .map(registry -> new ResilienceMeterBinder.Binding<>(meters, registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetryMeters retryMeters() {
+        return new RetryMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutMeters timeoutMeters() {
+        return new TimeoutMeters();
     }
 }

@@ -51,7 +51,10 @@ import tools.jackson.databind.JsonNode;
         // three searches per minute, so that the test's burst cannot straddle two periods
         "resilience.ratelimiter.instances.search.limit-for-period=3",
         "resilience.ratelimiter.instances.search.limit-refresh-period=1m",
-        "resilience.ratelimiter.instances.search.timeout-duration=0s" })
+        "resilience.ratelimiter.instances.search.timeout-duration=0s",
+        // every failed recommendation makes two quick retries
+        "resilience.retry.instances.recommendations.max-attempts=3",
+        "resilience.retry.instances.recommendations.wait-duration=10ms" })
 @AutoConfigureMetrics
 // each subclass opens the catalog breaker, so each gets an app of its own
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
@@ -69,6 +72,10 @@ abstract class AbstractPrometheusScrapeTests {
     private static final String REPORT = "job=\"sample-app\", name=\"report\"";
 
     private static final String SEARCH = "job=\"sample-app\", name=\"search\"";
+
+    private static final String RECOMMENDATIONS = "job=\"sample-app\", name=\"recommendations\"";
+
+    private static final String SLOW = "job=\"sample-app\", name=\"slow\"";
 
     @LocalServerPort
     private int appPort;
@@ -197,6 +204,37 @@ abstract class AbstractPrometheusScrapeTests {
     }
 
     @Test
+    void seesRetriesOfFailingRecommendationsAsARetryStorm() throws Exception {
+        assertThat(app.chaos(1.0, 0)).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            // three attempts fail, then the fallback answers
+            assertThat(app.get("/recommendations?customer=c" + i)).isEqualTo(200);
+        }
+
+        awaitValue("resilience_retry_calls_total{" + RECOMMENDATIONS + ", kind=\"failed_with_retry\"}", 4.0);
+        awaitValue("resilience_retry_calls_total{" + RECOMMENDATIONS + ", kind=\"successful_without_retry\"}", 0.0);
+        awaitValue("resilience_retry_attempts_total{" + RECOMMENDATIONS + "}", 8.0);
+        awaitValue("round(" + panelQuery("Retries per call") + ", 0.001)", "recommendations", 2.0);
+        awaitValue("ALERTS{alertname=\"ResilienceRetryStorm\", " + RECOMMENDATIONS + ", alertstate=\"pending\"}", 1.0);
+    }
+
+    @Test
+    void seesEveryTimeoutOutcomeOnItsOwnSeries() throws Exception {
+        assertThat(app.get("/slow")).as("in time").isEqualTo(200);
+        assertThat(app.get("/slow")).as("in time").isEqualTo(200);
+        assertThat(app.chaos(0, 2_000)).isEqualTo(200);
+        assertThat(app.get("/slow")).as("past the 500 ms timeout").isEqualTo(504);
+        assertThat(app.chaos(1.0, 0)).isEqualTo(200);
+        assertThat(app.get("/slow")).as("failed before the deadline").isEqualTo(502);
+        assertThat(app.get("/slow")).as("failed before the deadline").isEqualTo(502);
+
+        awaitValue("resilience_timeout_calls_total{" + SLOW + ", kind=\"successful\"}", 2.0);
+        awaitValue("resilience_timeout_calls_total{" + SLOW + ", kind=\"timed_out\"}", 1.0);
+        awaitValue("resilience_timeout_calls_total{" + SLOW + ", kind=\"failed\"}", 2.0);
+        awaitValue("round(" + panelQuery("Timed-out share") + ", 0.001)", "slow", 0.2);
+    }
+
+    @Test
     void evaluatesEveryShippedAlertRuleWithoutError() {
         await("every rule evaluated").atMost(BOUND).untilAsserted(() ->
                 assertThat(api.rules()).extracting(Rule::health).containsOnly("ok"));
@@ -241,7 +279,8 @@ abstract class AbstractPrometheusScrapeTests {
         }
 
         assertThat(checked).containsExactly("job", "instance", "name");
-        assertThat(api.labelValues("name", "{__name__=~\"resilience_.+\"}")).contains("catalog", "report", "search");
+        assertThat(api.labelValues("name", "{__name__=~\"resilience_.+\"}")).contains("catalog", "report", "search",
+                "recommendations", "slow");
     }
 
     private void awaitValue(String promql, double expected) {

@@ -63,7 +63,7 @@ public class ResilienceProperties {
 
         /**
          * Whether state transitions, rejections, retries, exhausted retries and timeouts are published as
-         * Spring application events (the core event objects, for {@code @EventListener} methods).
+         * Spring application events (the core event objects themselves, for event listener methods).
          */
         private boolean publish = true;
 

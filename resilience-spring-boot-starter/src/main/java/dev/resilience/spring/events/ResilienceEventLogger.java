@@ -5,6 +5,7 @@ import dev.resilience.event.ResilienceEvent;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,7 +15,8 @@ import org.apache.commons.logging.LogFactory;
  * <ul>
  * <li>every state transition, once: to {@code OPEN} or {@code FORCED_OPEN} at WARN, to any other state at
  *     INFO, with the instance name, both states and the reason, e.g.
- *     {@code Circuit breaker 'payments' is OPEN (was CLOSED, reason FAILURE_RATE)};</li>
+ *     {@code Circuit breaker 'payments' is OPEN (was CLOSED, reason FAILURE_RATE)}; a reset that leaves
+ *     the state as it was (CLOSED to CLOSED) at DEBUG;</li>
  * <li>retries and exhausted retries at DEBUG, e.g.
  *     {@code Retry 'orders' retry: attempt=1, waitMs=500, exception=java.io.IOException}.</li>
  * </ul>
@@ -59,16 +61,53 @@ public final class ResilienceEventLogger implements ResilienceEventSink {
     private void transition(String kind, ResilienceEvent event) {
         Map<String, Object> details = event.details();
         Object to = details.get("to");
-        boolean alarming = ALARMING_STATES.contains(String.valueOf(to));
-        if (alarming ? log.isWarnEnabled() : log.isInfoEnabled()) {
-            String line = label(kind) + " '" + event.instanceName() + "' is " + to + " (was " + details.get("from")
-                    + ", reason " + details.get("reason") + ")";
-            if (alarming) {
-                log.warn(line);
-            } else {
+        Object from = details.get("from");
+        Level level = Objects.equals(from, to) ? Level.DEBUG
+                : ALARMING_STATES.contains(String.valueOf(to)) ? Level.WARN : Level.INFO;
+        if (level.enabled(log)) {
+            level.write(log, label(kind) + " '" + event.instanceName() + "' is " + to + " (was " + from + ", reason "
+                    + details.get("reason") + ")");
+        }
+    }
+
+    private enum Level {
+        DEBUG {
+            @Override
+            boolean enabled(Log log) {
+                return log.isDebugEnabled();
+            }
+
+            @Override
+            void write(Log log, String line) {
+                log.debug(line);
+            }
+        },
+        INFO {
+            @Override
+            boolean enabled(Log log) {
+                return log.isInfoEnabled();
+            }
+
+            @Override
+            void write(Log log, String line) {
                 log.info(line);
             }
-        }
+        },
+        WARN {
+            @Override
+            boolean enabled(Log log) {
+                return log.isWarnEnabled();
+            }
+
+            @Override
+            void write(Log log, String line) {
+                log.warn(line);
+            }
+        };
+
+        abstract boolean enabled(Log log);
+
+        abstract void write(Log log, String line);
     }
 
     /** {@code CircuitBreaker} becomes {@code Circuit breaker}. */

@@ -34,6 +34,16 @@ class ResilienceEventLoggerTests {
     }
 
     @Test
+    void aResetThatKeepsTheStateIsOnlyDebug() {
+        ResilienceEventLogger logger = new ResilienceEventLogger(log(true));
+
+        logger.accept("CircuitBreaker", transition(CircuitBreakerState.CLOSED, CircuitBreakerState.CLOSED,
+                TransitionReason.MANUAL));
+
+        assertThat(lines).containsExactly("debug Circuit breaker 'payments' is CLOSED (was CLOSED, reason MANUAL)");
+    }
+
+    @Test
     void retriesAndExhaustionAreDebugWithClassNamesOnly() {
         ResilienceEventLogger logger = new ResilienceEventLogger(log(true));
 

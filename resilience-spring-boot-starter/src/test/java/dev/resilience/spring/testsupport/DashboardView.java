@@ -38,6 +38,11 @@ public final class DashboardView {
      */
     public void open(String url) {
         driver.get(url);
+        awaitLive();
+    }
+
+    /** Waits until the page in the browser has polled the endpoint once. */
+    public void awaitLive() {
         waitUntil(LOAD_BOUND, browser -> "true".equals(browser.findElement(By.id("status")).getDomAttribute("data-live")));
     }
 

@@ -16,23 +16,33 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The sample's dashboard in a real (headless) browser, with Spring Security's login form and CSRF
- * protection on: the operator signs in, sees the catalog breaker open and resets it with the page's token.
+ * protection on: the operator signs in, the downstream starts failing ({@code POST /chaos}) until the
+ * catalog breaker opens, the card shows it, and the operator resets it with the page's token.
  */
 @RequiresChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "sample.operator.password=s3cret-for-tests" })
+@AutoConfigureRestTestClient
 class DashboardSecurityBrowserTests {
+
+    private static final int MAX_CALLS = 50;
 
     private static HeadlessChromium chromium;
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private RestTestClient client;
 
     @Autowired
     private InstanceRegistry<CircuitBreaker> breakers;
@@ -50,7 +60,8 @@ class DashboardSecurityBrowserTests {
     }
 
     @AfterEach
-    void closeTheBreaker() {
+    void healTheDownstream() {
+        chaos(0.0);
         breakers.get("catalog").reset();
     }
 
@@ -69,12 +80,22 @@ class DashboardSecurityBrowserTests {
         assertThat(browser.findElement(By.cssSelector("meta[name=_csrf]")).getDomAttribute("content")).isNotBlank();
         page.waitForState("catalog", "CLOSED", DashboardView.REFRESH_BOUND);
 
-        Breakers.failUntilOpen(catalog);
+        chaos(1.0);
+        for (int call = 0; call < MAX_CALLS && catalog.state() == CircuitBreakerState.CLOSED; call++) {
+            client.get().uri("/price/{sku}", "A-" + call).exchange().expectStatus().is5xxServerError();
+        }
+        assertThat(catalog.state()).isEqualTo(CircuitBreakerState.OPEN);
         page.waitForState("catalog", "OPEN", DashboardView.REFRESH_BOUND);
         page.press("catalog", "reset");
 
         page.waitForState("catalog", "CLOSED", DashboardView.REFRESH_BOUND);
         assertThat(catalog.state()).isEqualTo(CircuitBreakerState.CLOSED);
         assertThat(page.card("catalog").findElements(By.className("card-error"))).noneMatch(WebElement::isDisplayed);
+    }
+
+    private void chaos(double failureRate) {
+        client.post().uri("/chaos").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"failureRate\":" + failureRate + ",\"latencyMs\":0}").exchange()
+                .expectStatus().isOk();
     }
 }

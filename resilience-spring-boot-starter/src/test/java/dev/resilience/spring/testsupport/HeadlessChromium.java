@@ -126,6 +126,24 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves a screenshot of the whole page (as tall as its content) as PNG, at the window's width.
+     *
+     * @param file where to write it; parent directories are created
+     */
+    public void fullPageScreenshot(Path file) {
+        Number width = (Number) driver.executeScript("return document.documentElement.clientWidth;");
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width.intValue(), "height", height.intValue(), "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot(file);
+        }
+        finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /** Quits the browser and deletes its profile. */
     @Override
     public void close() {

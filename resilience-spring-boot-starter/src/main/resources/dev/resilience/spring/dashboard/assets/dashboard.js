@@ -84,7 +84,7 @@ class Dashboard {
       const heading = document.createElement('h2');
       const count = document.createElement('span');
       count.className = 'count';
-      heading.append(descriptor.title, count);
+      heading.append(descriptor.title, ' ', count);
       const grid = document.createElement('div');
       grid.className = 'cards';
       element.append(heading, grid);
@@ -113,10 +113,10 @@ class Dashboard {
         card.update(instances[name]);
         const spark = group.descriptor.sparkline;
         if (spark) {
-          const key = `${section}/${name}`;
-          kept.add(key);
-          this.history.add(key, now, Number(instances[name][spark.field]));
-          card.drawHistory(this.history.of(key), now, this.interval * 3);
+          card.historyKey = `${section}/${name}`;
+          kept.add(card.historyKey);
+          this.history.add(card.historyKey, now, Number(instances[name][spark.field]));
+          this.drawHistory(card, now);
         }
       }
       for (const [name, card] of group.cards) {
@@ -188,6 +188,14 @@ class Dashboard {
     card.updateDetails(detail);
     card.detailSummary = JSON.stringify(card.fields);
     card.detailPoll = this.polls;
+    // the config may have brought the threshold line
+    this.drawHistory(card, Date.now());
+  }
+
+  drawHistory(card, now) {
+    if (card.historyKey) {
+      card.drawHistory(this.history.of(card.historyKey), now, this.interval * 3);
+    }
   }
 
   async act(card, action) {

@@ -36,13 +36,16 @@ const circuitBreakers = {
   state: fields => fields.state,
   sparkline: { field: 'failureRate', threshold: 'failureRateThreshold', label: 'Failure rate' },
   rows(fields, config) {
-    const slow = config && config.slowCallDurationThreshold ? ` (≥ ${duration(config.slowCallDurationThreshold)})` : '';
+    const slowCallRate = rate(fields, config, 'slowCallRate', 'slowCallRateThreshold', 'Slow-call rate');
+    if (config && config.slowCallDurationThreshold) {
+      slowCallRate.title = `a call is slow from ${duration(config.slowCallDurationThreshold)}`;
+    }
     return [
       rate(fields, config, 'failureRate', 'failureRateThreshold', 'Failure rate'),
-      rate(fields, config, 'slowCallRate', 'slowCallRateThreshold', `Slow-call rate${slow}`),
+      slowCallRate,
       { key: 'bufferedCalls', label: 'Calls in window', value: count(fields.bufferedCalls) },
       { key: 'failedCalls', label: 'Failed · slow', value: `${count(fields.failedCalls)} · ${count(fields.slowCalls)}` },
-      { key: 'notPermittedCalls', label: 'Rejected (not permitted)', value: count(fields.notPermittedCalls) },
+      { key: 'notPermittedCalls', label: 'Not permitted', value: count(fields.notPermittedCalls) },
     ];
   },
 };
@@ -76,10 +79,10 @@ const retries = {
   rows(fields, config) {
     const attempts = config && config.maxAttempts ? `of ${config.maxAttempts} attempts` : undefined;
     return [
-      { key: 'successfulWithoutRetry', label: 'Succeeded first time', value: count(fields.successfulWithoutRetry) },
-      { key: 'successfulWithRetry', label: 'Succeeded after retries', value: count(fields.successfulWithRetry) },
-      { key: 'failedWithoutRetry', label: 'Failed, not retried', value: count(fields.failedWithoutRetry) },
-      { key: 'failedWithRetry', label: 'Failed after retries', value: count(fields.failedWithRetry), hint: attempts },
+      { key: 'successfulWithoutRetry', label: 'Succeeded, no retry', value: count(fields.successfulWithoutRetry) },
+      { key: 'successfulWithRetry', label: 'Succeeded with retry', value: count(fields.successfulWithRetry) },
+      { key: 'failedWithoutRetry', label: 'Failed, no retry', value: count(fields.failedWithoutRetry) },
+      { key: 'failedWithRetry', label: 'Failed with retry', value: count(fields.failedWithRetry), hint: attempts },
     ];
   },
 };

@@ -39,8 +39,7 @@ public final class DashboardPage {
                 throw new UncheckedIOException(new IOException(TEMPLATE + " is missing from the class path"));
             }
             return new DashboardPage(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + TEMPLATE, e);
         }
     }

@@ -69,8 +69,7 @@ class DashboardAssetsTests {
     private static String text(Resource resource) {
         try {
             return resource.getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -14,6 +14,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A headless Chromium for the dashboard's browser tests, driven through the Debian packages
@@ -69,8 +71,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Path profile;
         try {
             profile = Files.createTempDirectory("chromium-profile-");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
@@ -78,6 +79,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -88,6 +90,19 @@ public final class HeadlessChromium implements AutoCloseable {
     /** @return the driver */
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * The errors the page logged to the browser console since the last call: script errors, failed
+     * requests, Content-Security-Policy violations.
+     *
+     * @return the messages of the console entries at level SEVERE
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /**
@@ -120,8 +135,7 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -138,8 +152,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 Map.of("width", width.intValue(), "height", height.intValue(), "deviceScaleFactor", 1, "mobile", false));
         try {
             screenshot(file);
-        }
-        finally {
+        } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
@@ -149,12 +162,10 @@ public final class HeadlessChromium implements AutoCloseable {
     public void close() {
         try {
             driver.quit();
-        }
-        finally {
+        } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }

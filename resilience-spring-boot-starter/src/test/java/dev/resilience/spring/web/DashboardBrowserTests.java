@@ -68,8 +68,9 @@ class DashboardBrowserTests {
     }
 
     @AfterEach
-    void closeEveryBreaker() {
+    void closeEveryBreakerAfterAPageWithoutErrors() {
         breakers.all().values().forEach(CircuitBreaker::reset);
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     @Test

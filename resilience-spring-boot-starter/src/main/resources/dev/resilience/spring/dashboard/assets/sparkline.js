@@ -83,10 +83,12 @@ export function drawSparkline(svg, samples, now, gapMs, threshold) {
   let previous = null;
   const flush = () => {
     if (run.length === 1) {
-      run.push([run[0][0] + 1, run[0][1]]);
+      // a lone sample: a short tick ending at it, so that it shows
+      run.unshift([run[0][0] - 4, run[0][1]]);
     }
     if (run.length > 1) {
-      nodes.push(element('polyline', { class: 'line', points: run.map(point => point.join(',')).join(' ') }));
+      const points = run.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ');
+      nodes.push(element('polyline', { class: 'line', points }));
     }
     run = [];
   };
@@ -95,7 +97,7 @@ export function drawSparkline(svg, samples, now, gapMs, threshold) {
       flush();
     }
     if (sample.value >= 0) {
-      run.push([x(sample.time).toFixed(1), y(sample.value).toFixed(1)]);
+      run.push([x(sample.time), y(sample.value)]);
     }
     previous = sample;
   }

@@ -2,14 +2,18 @@ package dev.resilience.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
+import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.retry.Retry;
 import dev.resilience.spring.testsupport.Breakers;
 import dev.resilience.spring.testsupport.DashboardView;
 import dev.resilience.spring.testsupport.HeadlessChromium;
 import dev.resilience.spring.testsupport.RequiresChromium;
 import dev.resilience.time.ManualClock;
+import dev.resilience.timeout.Timeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in a real (headless) browser against a running application whose endpoint takes writes:
- * breakers driven through the registry on a manual clock show up within the refresh interval (the
+ * instances driven through their registries on a manual clock show up within the refresh interval (the
  * default, 2 s), and the buttons change them on the server.
  */
 @RequiresChromium
@@ -45,6 +49,18 @@ class DashboardBrowserTests {
 
     @Autowired
     private ManualClock clock;
+
+    @Autowired
+    private InstanceRegistry<Bulkhead> bulkheads;
+
+    @Autowired
+    private InstanceRegistry<RateLimiter> rateLimiters;
+
+    @Autowired
+    private InstanceRegistry<Retry> retries;
+
+    @Autowired
+    private InstanceRegistry<Timeout> timeouts;
 
     private DashboardView page;
 
@@ -142,6 +158,36 @@ class DashboardBrowserTests {
 
         assertThat(title.getText()).isEqualTo(name);
         assertThat(page.card(name).findElements(By.tagName("img"))).isEmpty();
+    }
+
+    @Test
+    void showsRealInstancesOfTheOtherPatternsAndResetsARateLimiter() {
+        RateLimiter limiter = rateLimiters.get("browser.search");
+        limiter.acquirePermit();
+        limiter.acquirePermit();
+        retries.get("browser.recommendations");
+        timeouts.get("browser.slow");
+        try (Bulkhead.Permit permit = bulkheads.get("browser.reports").acquirePermit()) {
+            page.waitUntil(DashboardView.REFRESH_BOUND, browser -> metric("bulkheads", "browser.reports", "activeCalls").equals("1 / 25"));
+            page.waitUntil(DashboardView.REFRESH_BOUND, browser -> metric("rateLimiters", "browser.search", "availablePermits").equals("48 / 50"));
+            assertThat(metric("rateLimiters", "browser.search", "permittedCalls")).isEqualTo("2");
+            assertThat(metric("retries", "browser.recommendations", "failedWithRetry")).startsWith("0");
+            assertThat(metric("timeouts", "browser.slow", "duration")).isEqualTo("1s");
+        }
+
+        section("rateLimiters").findElement(DashboardView.cardOf("browser.search")).findElement(By.cssSelector("button[data-action=reset]")).click();
+
+        page.waitUntil(DashboardView.REFRESH_BOUND, browser -> metric("rateLimiters", "browser.search", "permittedCalls").equals("0"));
+        assertThat(limiter.snapshot().permittedCalls()).isZero();
+        page.waitUntil(DashboardView.REFRESH_BOUND, browser -> metric("bulkheads", "browser.reports", "activeCalls").equals("0 / 25"));
+    }
+
+    private WebElement section(String section) {
+        return chromium.driver().findElement(By.cssSelector("section[data-section=" + section + "]"));
+    }
+
+    private String metric(String section, String name, String key) {
+        return section(section).findElement(DashboardView.cardOf(name)).findElement(By.cssSelector("dd[data-metric=" + key + "]")).getText();
     }
 
     private WebElement latestEvent(String name) {

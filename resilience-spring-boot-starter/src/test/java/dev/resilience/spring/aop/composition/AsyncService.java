@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop.composition;
 
+import dev.resilience.annotation.Bulkhead;
 import dev.resilience.annotation.CircuitBreaker;
 import dev.resilience.annotation.Fallback;
 import dev.resilience.annotation.Retry;
@@ -38,6 +39,12 @@ public class AsyncService {
     @CircuitBreaker
     @Timeout
     public CompletableFuture<String> guardedTimed() {
+        return script.stage();
+    }
+
+    @Bulkhead
+    @CircuitBreaker
+    public CompletableFuture<String> guardedBulkheaded() {
         return script.stage();
     }
 

@@ -3,9 +3,14 @@ package dev.resilience.spring.aop.composition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.resilience.BulkheadFullException;
 import dev.resilience.CircuitBreakerOpenException;
 import dev.resilience.TimeoutExceededException;
+import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.circuitbreaker.CircuitBreaker;
+import dev.resilience.circuitbreaker.CircuitBreakerSnapshot;
+import dev.resilience.circuitbreaker.CircuitBreakerState;
+import dev.resilience.event.EventSource;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.retry.Retry;
 import dev.resilience.retry.RetrySnapshot;
@@ -46,6 +51,7 @@ class CompositionMatrixTests {
             .withBean(SyncService.class)
             .withBean(AsyncService.class)
             .withPropertyValues(
+                    "resilience.bulkhead.defaults.max-concurrent-calls=1",
                     "resilience.retry.defaults.max-attempts=3",
                     "resilience.retry.defaults.backoff=FIXED",
                     "resilience.retry.defaults.wait-duration=10ms",
@@ -148,6 +154,34 @@ class CompositionMatrixTests {
             assertThat(breaker(context, kind, "guardedTimed").snapshot().failedCalls()).isEqualTo(1);
             assertThat(events.of("circuitbreaker")).containsExactly("FAILURE");
             assertThat(events.of("timeout")).containsExactly("TIMED_OUT");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void bulkheadRejectionIsNotABreakerFailure(Kind kind) {
+        runner.run(context -> {
+            kind.script(context).play(Step.VALUE);
+            Bulkhead bulkhead = Events.<Bulkhead>registry(context, "bulkhead").get(kind.prefix() + "guardedBulkheaded");
+            Events events = Events.of(context, kind, "guardedBulkheaded", "circuitbreaker", "bulkhead");
+            Bulkhead.Permit onlySlot = bulkhead.acquirePermit();
+
+            Outcome rejected = kind.call(context, "guardedBulkheaded");
+            Outcome rejectedAgain = kind.call(context, "guardedBulkheaded");
+            onlySlot.release();
+            Outcome admitted = kind.call(context, "guardedBulkheaded");
+
+            assertThat(rejected.failure()).isInstanceOfSatisfying(BulkheadFullException.class,
+                    full -> assertThat(full.getReason()).isEqualTo(BulkheadFullException.Reason.QUEUE_FULL));
+            assertThat(rejectedAgain.failure()).isInstanceOf(BulkheadFullException.class);
+            assertThat(admitted.value()).isEqualTo("value");
+            assertThat(kind.script(context).calls()).isEqualTo(1);
+            CircuitBreakerSnapshot breaker = breaker(context, kind, "guardedBulkheaded").snapshot();
+            assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+            assertThat(breaker.failedCallsTotal()).isZero();
+            assertThat(breaker.ignoredCalls()).isEqualTo(2);
+            assertThat(events.of("circuitbreaker")).containsExactly("IGNORED", "IGNORED", "SUCCESS");
+            assertThat(events.of("bulkhead")).containsExactly("REJECTED", "REJECTED");
         });
     }
 
@@ -297,13 +331,7 @@ class CompositionMatrixTests {
                 List<String> types = Collections.synchronizedList(new ArrayList<>());
                 events.byPattern.put(pattern, types);
                 Object instance = registry(context, pattern).get(kind.prefix() + method);
-                if (instance instanceof Retry retry) {
-                    retry.events().subscribe(event -> types.add(event.type().name()));
-                } else if (instance instanceof Timeout timeout) {
-                    timeout.events().subscribe(event -> types.add(event.type().name()));
-                } else {
-                    ((CircuitBreaker) instance).events().subscribe(event -> types.add(event.type().name()));
-                }
+                ((EventSource) instance).events().subscribe(event -> types.add(event.type().name()));
             }
             return events;
         }

@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop.composition;
 
+import dev.resilience.annotation.Bulkhead;
 import dev.resilience.annotation.CircuitBreaker;
 import dev.resilience.annotation.Fallback;
 import dev.resilience.annotation.Retry;
@@ -37,6 +38,12 @@ public class SyncService {
     @CircuitBreaker
     @Timeout
     public String guardedTimed() {
+        return script.call();
+    }
+
+    @Bulkhead
+    @CircuitBreaker
+    public String guardedBulkheaded() {
         return script.call();
     }
 

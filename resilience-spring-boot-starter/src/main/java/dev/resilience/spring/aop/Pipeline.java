@@ -40,7 +40,7 @@ interface Pipeline {
             case PLAIN -> plain(layers);
             case COMPLETION_STAGE -> completionStage(layers, protection.method());
             // a class of its own, so that Reactor is loaded only for methods that return Mono or Flux
-            case MONO, FLUX -> ReactivePipeline.of(layers, protection.method());
+            case MONO, FLUX -> ReactivePipeline.of(protection, layers);
         };
     }
 

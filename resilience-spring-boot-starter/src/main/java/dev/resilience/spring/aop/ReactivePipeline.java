@@ -25,20 +25,20 @@ final class ReactivePipeline implements Pipeline {
     /**
      * Links the layers' reactive forms.
      *
-     * @param layers the method's layers, outermost first
-     * @param method the method
+     * @param protection the method and its annotations
+     * @param layers the method's layers, outermost first, one per annotation in {@code protection}
      * @return the pipeline
      * @throws AnnotationMisuseException if a layer has no reactive form (the context then fails to start)
      */
-    static Pipeline of(List<Layer> layers, ProtectedMethod method) {
-        ReactiveChain chain = new MethodPublisher(method);
+    static Pipeline of(MethodProtection protection, List<Layer> layers) {
+        ProtectedMethod method = protection.method();
+        ReactiveChain chain = new ReactiveMethodPublisher(method);
         for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
-            ReactiveLayer reactive = layer.reactive();
+            ReactiveLayer reactive = layers.get(i).reactive();
             if (reactive == null) {
-                throw method.misuse("returns " + method.method().getReturnType().getSimpleName() + " but "
-                        + layer.getClass().getSimpleName() + " does not support Mono or Flux"
-                        + "; expected a plain or CompletionStage return type for this annotation");
+                throw method.misuse("@" + protection.specs().get(i).annotation().annotationType().getSimpleName()
+                        + " does not support a method returning " + method.method().getReturnType().getSimpleName()
+                        + "; expected a plain or CompletionStage return type");
             }
             chain = new ReactiveLink(reactive, chain);
         }
@@ -66,7 +66,7 @@ final class ReactivePipeline implements Pipeline {
     }
 
     /** The end of the pipeline: per subscription, calls the method on a copy of the call and follows its publisher. */
-    private record MethodPublisher(ProtectedMethod method) implements ReactiveChain {
+    private record ReactiveMethodPublisher(ProtectedMethod method) implements ReactiveChain {
         @Override
         @SuppressWarnings("unchecked")
         public Flux<Object> proceed(MethodInvocation invocation) {

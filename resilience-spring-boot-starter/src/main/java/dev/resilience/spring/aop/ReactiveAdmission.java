@@ -3,11 +3,12 @@ package dev.resilience.spring.aop;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * The reactive counterpart of {@link Admission}: per subscription, asks a pattern for admission without
@@ -31,27 +32,19 @@ final class ReactiveAdmission {
     /**
      * @param acquire asks for admission; called once per subscription
      * @param inner the rest of the pipeline
-     * @param permitType the permit's class, for the permits Reactor discards after a late cancellation
      * @param release gives the permit back
      * @param <P> the permit type (never {@code null})
      * @return the admitted publisher
      */
     static <P> Flux<Object> thenSubscribe(Supplier<CompletionStage<P>> acquire, Flux<Object> inner,
-            Class<P> permitType, Consumer<? super P> release) {
-        return Flux.defer(() -> admission(acquire.get().toCompletableFuture(), release))
-                .flatMap(permit -> {
-                    // termination and a late cancellation may both arrive; the permit goes back once
-                    AtomicBoolean released = new AtomicBoolean();
-                    Runnable giveBack = () -> {
-                        if (released.compareAndSet(false, true)) {
-                            release.accept(permit);
-                        }
-                    };
-                    return inner.doOnTerminate(giveBack).doOnCancel(giveBack);
-                }, 1)
-                // a permit handed to a subscriber that cancelled in the same instant is dropped by
-                // Reactor as "discarded"; it was admitted, so it must still go back
-                .doOnDiscard(permitType, release);
+            Consumer<? super P> release) {
+        return Flux.defer(() -> {
+            Slot<P> slot = new Slot<>(acquire.get().toCompletableFuture(), release);
+            return Mono.<Boolean>create(slot::deliver)
+                    .flatMapMany(admitted -> inner)
+                    .doOnTerminate(slot::finish)
+                    .doOnCancel(slot::finish);
+        });
     }
 
     /**
@@ -67,26 +60,48 @@ final class ReactiveAdmission {
                 .thenMany(inner);
     }
 
-    private static <P> Mono<P> admission(CompletableFuture<P> admitted, Consumer<? super P> release) {
-        return Mono.create(sink -> {
-            // decides, once, between "the subscriber gave up" and "the permit is delivered"
-            AtomicBoolean settled = new AtomicBoolean();
-            sink.onCancel(() -> {
-                if (settled.compareAndSet(false, true)) {
-                    admitted.cancel(false);
-                }
-            });
-            admitted.whenComplete((permit, refusal) -> {
+    /**
+     * One subscription's admission. The state moves once from "waiting" to the permit (admitted) or to
+     * "finished" (cancelled first), and from the permit to "finished"; whoever takes the permit out gives it
+     * back, so it goes back exactly once whatever the order of admission, cancellation and termination.
+     */
+    private static final class Slot<P> {
+
+        private static final Object WAITING = new Object();
+        private static final Object FINISHED = new Object();
+
+        private final AtomicReference<Object> state = new AtomicReference<>(WAITING);
+        private final CompletableFuture<P> admission;
+        private final Consumer<? super P> release;
+
+        Slot(CompletableFuture<P> admission, Consumer<? super P> release) {
+            this.admission = admission;
+            this.release = release;
+        }
+
+        void deliver(MonoSink<Boolean> sink) {
+            admission.whenComplete((permit, refusal) -> {
                 if (refusal != null) {
                     if (!(refusal instanceof CancellationException)) {
                         sink.error(Futures.unwrap(refusal));
                     }
-                } else if (settled.compareAndSet(false, true)) {
-                    sink.success(permit);
+                } else if (state.compareAndSet(WAITING, permit)) {
+                    sink.success(Boolean.TRUE);
                 } else {
+                    // cancelled while waiting: the permit arrived anyway and must not be kept
                     release.accept(permit);
                 }
             });
-        });
+        }
+
+        @SuppressWarnings("unchecked")
+        void finish() {
+            Object previous = state.getAndSet(FINISHED);
+            if (previous == WAITING) {
+                admission.cancel(false);
+            } else if (previous != FINISHED) {
+                release.accept((P) previous);
+            }
+        }
     }
 }

@@ -23,6 +23,6 @@ final class ReactiveBulkhead implements ReactiveLayer {
     @Override
     public Flux<Object> apply(MethodInvocation invocation, ReactiveChain next) {
         return ReactiveAdmission.thenSubscribe(() -> bulkheads.get(invocation).acquirePermitAsync(),
-                next.proceed(invocation), Permit.class, Permit::release);
+                next.proceed(invocation), Permit::release);
     }
 }

@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop.composition;
 
+import dev.resilience.annotation.Bulkhead;
 import dev.resilience.annotation.CircuitBreaker;
 import dev.resilience.annotation.Fallback;
 import dev.resilience.annotation.Retry;
@@ -38,6 +39,12 @@ public class MonoService {
     @CircuitBreaker
     @Timeout
     public Mono<String> guardedTimed() {
+        return script.mono();
+    }
+
+    @Bulkhead
+    @CircuitBreaker
+    public Mono<String> guardedBulkheaded() {
         return script.mono();
     }
 

@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop;
 
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.registry.InstanceRegistry;
 import java.util.Objects;
@@ -24,14 +25,17 @@ public final class RateLimiterLayer implements Layer {
     private static final Consumer<Object> SPENT = permit -> { };
 
     private final InstanceLookup<RateLimiter> limiters;
+    private final ContextPropagator context;
 
     /**
      * Creates the layer.
      *
      * @param limiters finds the rate limiter for a call
+     * @param context carries the caller's context onto the threads this layer hands work to
      */
-    public RateLimiterLayer(InstanceLookup<RateLimiter> limiters) {
+    public RateLimiterLayer(InstanceLookup<RateLimiter> limiters, ContextPropagator context) {
         this.limiters = Objects.requireNonNull(limiters, "limiters");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -42,21 +46,34 @@ public final class RateLimiterLayer implements Layer {
 
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
-        return Admission.thenRun(limiters.get(invocation).acquirePermitAsync(), invocation, next, SPENT);
+        return Admission.thenRun(limiters.get(invocation).acquirePermitAsync(), context.capture(), invocation, next,
+                SPENT);
     }
 
     /** Builds {@link RateLimiterLayer}s for {@code @RateLimiter} methods from the rate limiter registry. */
     public static final class Factory implements LayerFactory<dev.resilience.annotation.RateLimiter> {
 
         private final Supplier<InstanceRegistry<RateLimiter>> registry;
+        private final ContextPropagator context;
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param registry supplies the {@code rateLimiterRegistry}; asked only when a layer is built
+         */
+        public Factory(Supplier<InstanceRegistry<RateLimiter>> registry) {
+            this(registry, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code rateLimiterRegistry}; asked only when a layer is built
+         * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Supplier<InstanceRegistry<RateLimiter>> registry) {
+        public Factory(Supplier<InstanceRegistry<RateLimiter>> registry, ContextPropagator context) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -81,7 +98,7 @@ public final class RateLimiterLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<dev.resilience.annotation.RateLimiter> spec) {
-            return new RateLimiterLayer(spec.instances(registry.get()));
+            return new RateLimiterLayer(spec.instances(registry.get()), context);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop;
 
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.retry.Retry;
 import java.util.Objects;
@@ -23,14 +24,17 @@ import org.aopalliance.intercept.MethodInvocation;
 public final class RetryLayer implements Layer {
 
     private final Retry retry;
+    private final ContextPropagator context;
 
     /**
      * Creates the layer.
      *
      * @param retry the method's retry instance
+     * @param context carries the caller's context onto the threads this layer hands work to
      */
-    public RetryLayer(Retry retry) {
+    public RetryLayer(Retry retry, ContextPropagator context) {
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -53,21 +57,34 @@ public final class RetryLayer implements Layer {
 
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
-        return retry.callAsync(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation))));
+        // every attempt, the first included, runs in the caller's context whatever thread starts it
+        return retry.callAsync(context.capture().wrap(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation)))));
     }
 
     /** Builds {@link RetryLayer}s for {@code @Retry} methods from the retry registry. */
     public static final class Factory implements LayerFactory<dev.resilience.annotation.Retry> {
 
         private final Supplier<InstanceRegistry<Retry>> registry;
+        private final ContextPropagator context;
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param registry supplies the {@code retryRegistry}; asked only when a layer is built
+         */
+        public Factory(Supplier<InstanceRegistry<Retry>> registry) {
+            this(registry, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code retryRegistry}; asked only when a layer is built
+         * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Supplier<InstanceRegistry<Retry>> registry) {
+        public Factory(Supplier<InstanceRegistry<Retry>> registry, ContextPropagator context) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -87,7 +104,7 @@ public final class RetryLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<dev.resilience.annotation.Retry> spec) {
-            return new RetryLayer(registry.get().get(spec.instanceName()));
+            return new RetryLayer(registry.get().get(spec.instanceName()), context);
         }
     }
 }

@@ -124,6 +124,12 @@ final class SlotPool {
         long s = state.get();
         while (queued(s) == 0 && active(s) < maxConcurrent) {
             if (state.compareAndSet(s, s + 1)) {
+                if (active(s) >= maxConcurrent) {
+                    // the limit was lowered by reconfigure() between our read of it and our CAS: the slot is
+                    // given back before the caller runs anything, so no call ever runs over the new limit
+                    release();
+                    return false;
+                }
                 return true;
             }
             s = state.get();
@@ -192,12 +198,16 @@ final class SlotPool {
     /**
      * Gives the releasing call's slot to the longest-waiting caller; the active count stays as it is.
      *
-     * @return false if the queue emptied meanwhile (the caller then frees the slot the plain way)
+     * @return false if the queue emptied or the limit was lowered meanwhile (the caller then frees the slot
+     *     the plain way)
      */
     private boolean handOver() {
         Waiter next;
         lock.lock();
         try {
+            if (active(state.get()) > maxConcurrent) {
+                return false; // the limit was lowered meanwhile: the caller frees the slot instead
+            }
             next = waiters.poll();
             if (next == null) {
                 return false;

@@ -3,7 +3,9 @@ package dev.resilience.spring.actuate;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,7 +93,8 @@ final class LiveConfigValues {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + key + "' cannot be changed live; changeable: " + changeable(builder, notLive));
+        throw new IllegalArgumentException(
+                "'" + key + "' cannot be changed live; changeable: " + changeable(builder, notLive));
     }
 
     private static Set<String> changeable(Object builder, Set<String> notLive) {
@@ -136,7 +139,7 @@ final class LiveConfigValues {
             if (type == Duration.class) {
                 return DurationStyle.detectAndParse(text);
             }
-            return Enum.valueOf((Class<? extends Enum>) type, text.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return Enum.valueOf((Class<? extends Enum>) type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException wrongKind) {
             throw new IllegalArgumentException("'" + key + "' expects " + describe(type) + ", got '" + value + "'");
         }
@@ -146,6 +149,6 @@ final class LiveConfigValues {
         if (type == Duration.class) {
             return "a duration such as \"30s\" or \"PT30S\"";
         }
-        return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
+        return type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
     }
 }

@@ -1,9 +1,9 @@
 package dev.resilience.spring.aop;
 
-import dev.resilience.spring.context.ContextPropagator;
-import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.bulkhead.Bulkhead.Permit;
+import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

@@ -1,10 +1,10 @@
 package dev.resilience.spring.aop;
 
-import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.annotation.Fallback;
 import dev.resilience.fallback.FallbackExecutor;
 import dev.resilience.fallback.FallbackHandler;
 import dev.resilience.fallback.FallbackResolutionException;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +83,8 @@ public final class FallbackLayer implements Layer {
          *     asked once per class, when the first method naming it is validated
          * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup, ContextPropagator context) {
+        public Factory(Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup,
+                ContextPropagator context) {
             this.handlerLookup = Objects.requireNonNull(handlerLookup, "handlerLookup");
             this.context = Objects.requireNonNull(context, "context");
         }

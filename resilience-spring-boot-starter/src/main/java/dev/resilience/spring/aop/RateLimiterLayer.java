@@ -1,8 +1,8 @@
 package dev.resilience.spring.aop;
 
-import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package dev.resilience.spring.aop;
 
-import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.retry.Retry;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -58,7 +58,8 @@ public final class RetryLayer implements Layer {
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
         // every attempt, the first included, runs in the caller's context whatever thread starts it
-        return retry.callAsync(context.capture().wrap(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation)))));
+        return retry.callAsync(
+                context.capture().wrap(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation)))));
     }
 
     /** Builds {@link RetryLayer}s for {@code @Retry} methods from the retry registry. */

@@ -25,7 +25,8 @@ final class MicrometerContextPropagator implements ContextPropagator {
 
     static MicrometerContextPropagator create(ClassLoader classLoader) {
         ContextRegistry registry = ContextRegistry.getInstance();
-        if (ClassUtils.isPresent("org.slf4j.MDC", classLoader) && !hasAccessor(registry, Slf4jThreadLocalAccessor.KEY)) {
+        if (ClassUtils.isPresent("org.slf4j.MDC", classLoader)
+                && !hasAccessor(registry, Slf4jThreadLocalAccessor.KEY)) {
             registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
         }
         return new MicrometerContextPropagator(

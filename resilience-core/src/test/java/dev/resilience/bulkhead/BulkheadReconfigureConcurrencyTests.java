@@ -51,11 +51,11 @@ class BulkheadReconfigureConcurrencyTests {
                 for (int round = 0; round < 200; round++) {
                     bulkhead.reconfigure(limit(LOW));
                     while (bulkhead.snapshot().activeCalls() > LOW) {
-                        Thread.onSpinWait();
+                        Thread.yield(); // virtual threads are not preempted: let the workers finish their calls
                     }
                     bound.set(LOW);
-                    for (int spin = 0; spin < 1_000; spin++) {
-                        Thread.onSpinWait();
+                    for (int spin = 0; spin < 10; spin++) {
+                        Thread.yield();
                     }
                     bound.set(HIGH);
                     bulkhead.reconfigure(limit(HIGH));
@@ -68,6 +68,7 @@ class BulkheadReconfigureConcurrencyTests {
                 try {
                     permit = bulkhead.acquirePermit();
                 } catch (BulkheadFullException full) {
+                    Thread.yield();
                     continue;
                 }
                 int now = inside.incrementAndGet();
@@ -77,6 +78,7 @@ class BulkheadReconfigureConcurrencyTests {
                 }
                 inside.decrementAndGet();
                 permit.release();
+                Thread.yield(); // so that on virtual threads the switching thread gets a carrier too
             }
         });
 

@@ -42,6 +42,7 @@ class MinimalClasspathTests {
         assertThat(ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", loader)).isFalse();
         assertThat(ClassUtils.isPresent("org.springframework.boot.health.contributor.HealthIndicator", loader)).isFalse();
         assertThat(ClassUtils.isPresent("org.springframework.web.client.RestClientResponseException", loader)).isFalse();
+        assertThat(ClassUtils.isPresent("io.micrometer.context.ContextSnapshotFactory", loader)).isFalse();
     }
 
     @Test

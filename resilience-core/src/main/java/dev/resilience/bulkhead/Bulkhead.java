@@ -75,6 +75,20 @@ public interface Bulkhead extends Resettable, EventSource {
     /** @return the configuration in effect */
     BulkheadConfig config();
 
+    /**
+     * Applies a new configuration to this live instance, keeping its state and statistics. Calls already
+     * running finish; a smaller {@code max-concurrent-calls} admits new calls only once the active count is
+     * under it, a larger one admits queued callers at once (longest waiting first). During the switch the
+     * active count never exceeds the larger of the two limits. A smaller queue keeps its current waiters
+     * but refuses new ones while over the new size; a new {@code max-wait-duration} applies to callers
+     * queued afterwards. {@code max-keys} is not applied to a live registry. Thread safe; concurrent
+     * reconfigurations are applied one after the other.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @return the configuration that was in effect before
+     */
+    BulkheadConfig reconfigure(BulkheadConfig newConfig);
+
     /** @return a copy of the current state and statistics (allocates one object) */
     BulkheadSnapshot snapshot();
 

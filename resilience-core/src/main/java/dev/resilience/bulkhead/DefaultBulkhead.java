@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class DefaultBulkhead implements Bulkhead {
 
     private final String name;
-    private final BulkheadConfig config;
+    private volatile BulkheadConfig config;
     private final TimeSource timeSource;
     private final BulkheadCounters counters = new BulkheadCounters();
     private final SlotPool slots;
@@ -48,6 +48,18 @@ final class DefaultBulkhead implements Bulkhead {
     @Override
     public BulkheadConfig config() {
         return config;
+    }
+
+    @Override
+    public BulkheadConfig reconfigure(BulkheadConfig newConfig) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        // one reconfiguration at a time, so the config reference and the pool's limits agree afterwards
+        synchronized (slots) {
+            BulkheadConfig old = config;
+            slots.reconfigure(newConfig);
+            config = newConfig;
+            return old;
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.resilience.bulkhead;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>All admission state is one {@code long}: queued callers in the high 32 bits, active calls in the low
  * 32. One word lets the fast path admit a caller only while nobody is queued (no barging) with a single
  * CAS, and lets a release see in the same read whether it must hand its slot to a waiter. Invariant:
- * {@code queued > 0} implies {@code active == max-concurrent-calls}, because a caller queues only when every
+ * {@code queued > 0} implies {@code active >= max-concurrent-calls} (equal except after the limit was
+ * lowered by {@link #reconfigure}, until the calls over it finish), because a caller queues only when every
  * slot is taken, and while anyone is queued a release hands its slot over instead of freeing it. The queued
  * count changes only under {@link #lock}, together with {@link #waiters}; the active count changes lock-free
  * only while the queued count is zero (both fast paths CAS against a word whose queued half is zero).
@@ -31,10 +34,12 @@ final class SlotPool {
     private final TimeSource timeSource;
     private final Scheduler scheduler;
     private final BulkheadCounters counters;
-    private final int maxConcurrent;
-    private final int maxQueue;
-    private final long maxWaitNanos;
-    private final int refusalWithoutQueue;
+    // Volatile, written only by reconfigure() under the lock: read once per admission (a plain load on
+    // x86/ARM for a field that changes almost never).
+    private volatile int maxConcurrent;
+    private volatile int maxQueue;
+    private volatile long maxWaitNanos;
+    private volatile int refusalWithoutQueue;
     private final AtomicLong state = new AtomicLong();
     // Guards the queue and every change of the queued count. Only queueing callers, releases that hand a
     // slot over, timeouts and cancellations take it. A ReentrantLock rather than a monitor so that virtual
@@ -49,10 +54,46 @@ final class SlotPool {
         this.timeSource = timeSource;
         this.scheduler = scheduler;
         this.counters = counters;
-        this.maxConcurrent = config.maxConcurrentCalls();
+        apply(config);
+    }
+
+    private void apply(BulkheadConfig config) {
         this.maxQueue = config.queueing() ? config.maxQueueSize() : 0;
         this.maxWaitNanos = cappedNanos(config.maxWaitDuration());
         this.refusalWithoutQueue = config.maxQueueSize() == 0 ? FULL : NO_WAIT;
+        this.maxConcurrent = config.maxConcurrentCalls();
+    }
+
+    /**
+     * Applies new limits to the live pool. Calls already running finish; nobody is refused or cut short.
+     * A smaller limit admits nobody new (and hands no slot to a waiter) until the active count is below it;
+     * a larger one admits waiters at once, longest waiting first, up to the new limit. Waiters beyond a
+     * smaller queue size stay queued; new ones are refused while the queue is at or over the new size. A new
+     * wait applies to callers queued from now on. The active count never exceeds the larger of the two limits.
+     *
+     * @param config the new configuration
+     */
+    void reconfigure(BulkheadConfig config) {
+        List<Waiter> admitted = new ArrayList<>();
+        lock.lock();
+        try {
+            apply(config);
+            // Growth: hand the new slots to waiters. The queued count only changes under this lock, so
+            // waiters and the count agree; lock-free releases and admissions meanwhile only retry their CAS.
+            Waiter next;
+            while (active(state.get()) < maxConcurrent && (next = waiters.poll()) != null) {
+                state.addAndGet(1 - ONE_QUEUED);
+                next.leave(timeSource.nanoTime());
+                admitted.add(next);
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Waiter waiter : admitted) {
+            waiter.cancelTimeout();
+            counters.leftQueue(waiter.waitNanos);
+            waiter.admit();
+        }
     }
 
     // Capped at about 146 years, so that a scheduler adding the delay to its clock cannot overflow.
@@ -83,6 +124,12 @@ final class SlotPool {
         long s = state.get();
         while (queued(s) == 0 && active(s) < maxConcurrent) {
             if (state.compareAndSet(s, s + 1)) {
+                if (active(s) >= maxConcurrent) {
+                    // the limit was lowered by reconfigure() between our read of it and our CAS: the slot is
+                    // given back before the caller runs anything, so no call ever runs over the new limit
+                    release();
+                    return false;
+                }
                 return true;
             }
             s = state.get();
@@ -135,7 +182,8 @@ final class SlotPool {
     void release() {
         while (true) {
             long s = state.get();
-            if (queued(s) > 0) {
+            // Over a limit lowered by reconfigure(), the slot is freed rather than handed over.
+            if (queued(s) > 0 && active(s) <= maxConcurrent) {
                 if (handOver()) {
                     return;
                 }
@@ -150,12 +198,16 @@ final class SlotPool {
     /**
      * Gives the releasing call's slot to the longest-waiting caller; the active count stays as it is.
      *
-     * @return false if the queue emptied meanwhile (the caller then frees the slot the plain way)
+     * @return false if the queue emptied or the limit was lowered meanwhile (the caller then frees the slot
+     *     the plain way)
      */
     private boolean handOver() {
         Waiter next;
         lock.lock();
         try {
+            if (active(state.get()) > maxConcurrent) {
+                return false; // the limit was lowered meanwhile: the caller frees the slot instead
+            }
             next = waiters.poll();
             if (next == null) {
                 return false;

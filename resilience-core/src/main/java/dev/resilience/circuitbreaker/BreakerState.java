@@ -83,4 +83,11 @@ abstract class BreakerState implements CircuitBreaker.Permit {
     public String toString() {
         return kind().name();
     }
+
+    /**
+     * Called under the transition lock after the breaker's configuration was replaced (window type and size
+     * unchanged): a state that copied settings when it was created takes the new ones. Default: nothing.
+     */
+    void reconfigured() {
+    }
 }

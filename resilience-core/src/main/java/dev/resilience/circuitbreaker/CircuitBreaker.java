@@ -62,6 +62,21 @@ public interface CircuitBreaker extends Resettable, EventSource {
     /** @return the configuration in effect */
     CircuitBreakerConfig config();
 
+    /**
+     * Applies a new configuration to this live breaker, keeping its state: an OPEN breaker stays OPEN (its
+     * current wait is kept; the new {@code wait-duration-in-open-state} applies from the next opening),
+     * HALF_OPEN keeps its probe round (new probe settings apply from the next HALF_OPEN), FORCED_OPEN and
+     * DISABLED stay. When the sliding window's type and size are unchanged, a CLOSED breaker keeps its window
+     * and judges it by the new thresholds from the next recorded call; when either changes, a CLOSED breaker
+     * gets a new empty window (still CLOSED, no transition event) and other states use the new window from
+     * their next CLOSED. Statistics are kept. No transition happens during the switch itself, and
+     * transitions stay exactly-once. Thread safe; serialized with transitions.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @return the configuration that was in effect before
+     */
+    CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig);
+
     /** @return the current state; OPEN stays OPEN until a call arrives after the wait */
     CircuitBreakerState state();
 

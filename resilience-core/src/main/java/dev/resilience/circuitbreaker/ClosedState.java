@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ClosedState extends BreakerState {
 
     private final SlidingWindow window;
-    private final int consecutiveFailureThreshold;
+    private volatile int consecutiveFailureThreshold;
     /** Failures in a row; only written by a success when non-zero, to keep the cache line shared. */
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
@@ -19,6 +19,12 @@ final class ClosedState extends BreakerState {
         super(breaker);
         this.window = SlidingWindow.create(breaker.config(), breaker.thresholds);
         this.consecutiveFailureThreshold = breaker.config().consecutiveFailureThreshold();
+    }
+
+    @Override
+    void reconfigured() {
+        window.thresholds(breaker.thresholds);
+        consecutiveFailureThreshold = breaker.config().consecutiveFailureThreshold();
     }
 
     @Override

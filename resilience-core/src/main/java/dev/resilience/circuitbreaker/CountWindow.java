@@ -50,7 +50,8 @@ final class CountWindow implements SlidingWindow {
     }
 
     private final byte[] slots;
-    private final RateThresholds thresholds;
+    // replaced only by CircuitBreaker.reconfigure: the next evaluation uses the new rules on the same counts
+    private volatile RateThresholds thresholds;
     /** Monotonic call sequence; a long so that it never wraps and the ring order never jumps. */
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong aggregate = new AtomicLong(EMPTY);
@@ -58,6 +59,11 @@ final class CountWindow implements SlidingWindow {
     CountWindow(int size, RateThresholds thresholds) {
         this.slots = new byte[size];
         this.thresholds = thresholds;
+    }
+
+    @Override
+    public void thresholds(RateThresholds newThresholds) {
+        this.thresholds = newThresholds;
     }
 
     @Override

@@ -20,16 +20,18 @@ import java.util.function.Supplier;
 final class DefaultCircuitBreaker implements CircuitBreaker {
 
     private final String name;
-    private final CircuitBreakerConfig config;
+    // The configuration and what is derived from it: volatile, replaced together by reconfigure() under the
+    // transition lock (a call running across the switch may read a mix of old and new for that one call).
+    private volatile CircuitBreakerConfig config;
     private final TimeSource timeSource;
     private final EventPublisher<CircuitBreakerEvent> publisher = new EventPublisher<>();
     private final BreakerEvents events;
     private final CallStatistics statistics = new CallStatistics();
-    private final long firstWaitNanos;
-    private final long maxWaitNanos;
-    private final double backoffMultiplier;
-    final RateThresholds thresholds;
-    final OutcomeRecorder outcomes;
+    private volatile long firstWaitNanos;
+    private volatile long maxWaitNanos;
+    private volatile double backoffMultiplier;
+    volatile RateThresholds thresholds;
+    volatile OutcomeRecorder outcomes;
     private final AtomicReference<BreakerState> state;
     /**
      * Makes a transition's CAS and the publication of its event one step. Without it, the thread that
@@ -42,16 +44,44 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
 
     DefaultCircuitBreaker(String name, CircuitBreakerConfig config, TimeSource timeSource) {
         this.name = Objects.requireNonNull(name, "name");
-        this.config = Objects.requireNonNull(config, "config");
         this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
         this.events = new BreakerEvents(name, timeSource, publisher);
-        this.firstWaitNanos = nanos(config.waitDurationInOpenState());
-        this.maxWaitNanos = nanos(config.maxWaitDurationInOpenState());
-        this.backoffMultiplier = config.openStateBackoffMultiplier();
-        this.thresholds = new RateThresholds(config);
-        this.outcomes = new OutcomeRecorder(timeSource, nanos(config.slowCallDurationThreshold()),
-                config.classifier(), statistics, events);
+        apply(Objects.requireNonNull(config, "config"));
         this.state = new AtomicReference<>(new ClosedState(this));
+    }
+
+    private void apply(CircuitBreakerConfig newConfig) {
+        this.firstWaitNanos = nanos(newConfig.waitDurationInOpenState());
+        this.maxWaitNanos = nanos(newConfig.maxWaitDurationInOpenState());
+        this.backoffMultiplier = newConfig.openStateBackoffMultiplier();
+        this.thresholds = new RateThresholds(newConfig);
+        this.outcomes = new OutcomeRecorder(timeSource, nanos(newConfig.slowCallDurationThreshold()),
+                newConfig.classifier(), statistics, events);
+        this.config = newConfig;
+    }
+
+    @Override
+    public CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        // Under the transition lock: no transition can interleave, so the state seen here is the one kept.
+        transitionLock.lock();
+        try {
+            CircuitBreakerConfig old = config;
+            apply(newConfig);
+            BreakerState current = state.get();
+            boolean windowChanged = old.slidingWindowType() != newConfig.slidingWindowType()
+                    || old.slidingWindowSize() != newConfig.slidingWindowSize();
+            if (windowChanged && current instanceof ClosedState) {
+                // same state, new empty window; not a transition, so no event. A concurrent record on the old
+                // window that wants to open the breaker loses its CAS, as if the window had been reset.
+                state.set(new ClosedState(this));
+            } else {
+                current.reconfigured();
+            }
+            return old;
+        } finally {
+            transitionLock.unlock();
+        }
     }
 
     private static long nanos(Duration duration) {

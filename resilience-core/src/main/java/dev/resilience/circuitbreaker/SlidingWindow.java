@@ -23,6 +23,13 @@ interface SlidingWindow {
     TransitionReason record(int outcome, long nowNanos);
 
     /**
+     * Replaces the rate rules evaluated after each record, keeping the recorded calls.
+     *
+     * @param newThresholds the new rules
+     */
+    void thresholds(RateThresholds newThresholds);
+
+    /**
      * Reads the window.
      *
      * @param nowNanos the current time (the time-based window forgets seconds that have passed)

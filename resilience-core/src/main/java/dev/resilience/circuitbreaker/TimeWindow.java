@@ -23,7 +23,8 @@ final class TimeWindow implements SlidingWindow {
     private static final long NONE = Long.MIN_VALUE;
 
     private final int size;
-    private final RateThresholds thresholds;
+    // replaced only by CircuitBreaker.reconfigure: the next evaluation uses the new rules on the same counts
+    private volatile RateThresholds thresholds;
     /** Three ints per bucket: calls, failed, slow. */
     private final AtomicIntegerArray buckets;
     private final AtomicLong total = new AtomicLong();
@@ -46,6 +47,11 @@ final class TimeWindow implements SlidingWindow {
         this.size = size;
         this.thresholds = thresholds;
         this.buckets = new AtomicIntegerArray(3 * size);
+    }
+
+    @Override
+    public void thresholds(RateThresholds newThresholds) {
+        this.thresholds = newThresholds;
     }
 
     @Override

@@ -21,7 +21,9 @@ public enum EventType {
     /** Retries are exhausted; the last failure goes to the caller. */
     EXHAUSTED,
     /** A call did not finish in time. */
-    TIMED_OUT;
+    TIMED_OUT,
+    /** An instance's configuration was changed at runtime (see {@link ConfigChangedEvent}). */
+    CONFIG_CHANGED;
 
     final int bit() {
         return 1 << ordinal();

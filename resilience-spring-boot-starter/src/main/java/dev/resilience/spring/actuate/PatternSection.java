@@ -1,5 +1,8 @@
 package dev.resilience.spring.actuate;
 
+import dev.resilience.event.ConfigChangedEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import dev.resilience.event.EventPublisher.Subscription;
 import dev.resilience.event.EventType;
 import dev.resilience.registry.InstanceId;
@@ -27,6 +30,8 @@ import java.util.function.Consumer;
  * @param <T> the instance type
  */
 public final class PatternSection<T> {
+
+    private static final Log LOG = LogFactory.getLog(PatternSection.class);
 
     private final InstanceView<T> view;
     private final InstanceRegistry<T> registry;
@@ -117,6 +122,44 @@ public final class PatternSection<T> {
         InstanceId id = InstanceId.parse(displayName);
         return registry.find(id).map(instance -> {
             operation.accept(instance);
+            return describe(id, instance);
+        });
+    }
+
+    /**
+     * Applies new configuration values to one live instance (the {@code configure} action), records a
+     * {@link ConfigChangedEvent} with the old and new values of what changed among its recent events, and
+     * logs who changed what. Nothing changes if a value is refused.
+     *
+     * @param displayName {@code name} or {@code name[key]}
+     * @param values camelCase keys of the instance's {@code config} to new values
+     * @param principal who asks; {@code "anonymous"} when unauthenticated
+     * @return the instance's description after the change, or empty if there is no such instance
+     * @throws UnsupportedOperationException if the pattern cannot be reconfigured live
+     * @throws IllegalArgumentException for a key that cannot be changed live or a value of the wrong kind
+     * @throws dev.resilience.InvalidConfigurationException for a value the pattern's rules refuse
+     */
+    public Optional<Map<String, Object>> reconfigure(String displayName, Map<String, Object> values, String principal) {
+        InstanceId id = InstanceId.parse(displayName);
+        return registry.find(id).map(instance -> {
+            Map<String, Object> before = JsonValues.config(view.config(instance));
+            view.reconfigure(instance, values);
+            Map<String, Object> after = JsonValues.config(view.config(instance));
+            Map<String, Object> oldValues = new LinkedHashMap<>();
+            Map<String, Object> newValues = new LinkedHashMap<>();
+            after.forEach((key, value) -> {
+                if (!Objects.equals(before.get(key), value)) {
+                    oldValues.put(key, before.get(key));
+                    newValues.put(key, value);
+                }
+            });
+            if (!newValues.isEmpty()) {
+                ConfigChangedEvent event = new ConfigChangedEvent(id.displayName(), System.currentTimeMillis(),
+                        principal, oldValues, newValues);
+                recorders.get(id, instance).ifPresent(recorder -> recorder.events.add(event));
+                LOG.info(type().segment() + " '" + id.displayName() + "' reconfigured by " + principal + ": "
+                        + oldValues + " -> " + newValues);
+            }
             return describe(id, instance);
         });
     }

@@ -1,5 +1,7 @@
 package dev.resilience.spring.actuate;
 
+import java.security.Principal;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,6 +35,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  */
 @Endpoint(id = "resilience", defaultAccess = Access.READ_ONLY)
 public class ResilienceEndpoint {
+
+    private static final String CONFIGURE = "configure";
 
     private final Map<PatternType, PatternSection<?>> sections = new EnumMap<>(PatternType.class);
 
@@ -73,30 +77,67 @@ public class ResilienceEndpoint {
     }
 
     /**
-     * Applies an operator action to one instance.
+     * Applies an operator action to one instance. {@code configure} (with {@code "config": {...}}, camelCase
+     * keys of the instance's {@code config}) changes the live instance's settings, keeping its state; it is
+     * supported for circuit breakers and bulkheads and answers 400 for the other types, for a key that
+     * cannot be changed live and for an invalid value (with the reason; nothing changes then).
      *
      * @param type the path segment of the pattern
      * @param name the display name
-     * @param action the action, such as {@code reset}
+     * @param action the action, such as {@code reset} or {@code configure}
+     * @param config the new values, for {@code configure}: {@code "key=value,key=value"} with the camelCase
+     *     keys of the instance's {@code config} (kebab-case yml names are accepted too). A string, because
+     *     Actuator's web layer reads a write operation's body as a map of strings: a nested JSON object is
+     *     refused before the operation is called
+     * @param securityContext who asks (its principal is logged and recorded with a configuration change)
      * @return 200 with the instance after the action, 404 if unknown, 400 with {@code {"error": ...}} if
-     *     the action is unknown or missing
+     *     the action is unknown or missing, or a configuration is refused
      */
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> apply(@Selector String type, @Selector String name,
-            @Nullable String action) {
+            @Nullable String action, @Nullable String config, SecurityContext securityContext) {
         Optional<PatternSection<?>> found = section(type);
         if (found.isEmpty() || !found.get().contains(name)) {
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
         }
         PatternSection<?> section = found.get();
+        if (CONFIGURE.equals(action)) {
+            try {
+                return configure(section, name, config, securityContext);
+            } catch (IllegalArgumentException malformed) {
+                return badRequest(malformed.getMessage());
+            }
+        }
         if (action == null || !section.actions().contains(action)) {
             String error = (action == null ? "missing action" : "unknown action '" + action + "'")
-                    + " for " + type + "; valid actions: " + String.join(", ", section.actions());
-            return new WebEndpointResponse<>(Map.of("error", error), WebEndpointResponse.STATUS_BAD_REQUEST);
+                    + " for " + type + "; valid actions: " + String.join(", ", section.actions()) + ", " + CONFIGURE;
+            return badRequest(error);
         }
         return section.apply(name, action)
                 .map(description -> new WebEndpointResponse<>(description))
                 .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+    }
+
+    private static WebEndpointResponse<Map<String, Object>> configure(PatternSection<?> section, String name,
+            @Nullable String config, SecurityContext securityContext) {
+        Map<String, Object> values = config == null ? Map.of() : LiveConfigValues.parse(config);
+        if (values.isEmpty()) {
+            return badRequest("configure needs \"config\": \"key=value,...\" with the settings to change");
+        }
+        Principal principal = securityContext.getPrincipal();
+        String who = principal != null ? principal.getName() : "anonymous";
+        try {
+            return section.reconfigure(name, values, who)
+                    .map(description -> new WebEndpointResponse<>(description))
+                    .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+        } catch (UnsupportedOperationException | IllegalArgumentException refused) {
+            // InvalidConfigurationException is an IllegalArgumentException: its message has property and value
+            return badRequest(refused.getMessage());
+        }
+    }
+
+    private static WebEndpointResponse<Map<String, Object>> badRequest(String error) {
+        return new WebEndpointResponse<>(Map.of("error", error), WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 
     private Optional<PatternSection<?>> section(String segment) {

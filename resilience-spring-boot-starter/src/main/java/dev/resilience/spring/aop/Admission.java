@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop;
 
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -28,13 +29,16 @@ final class Admission {
 
     /**
      * @param admission completes with the permit when the call may start, or fails with the rejection
+     * @param context the caller's context, restored around the start of the call (the permit may arrive on
+     *     the thread of the call that released it, or on the scheduler's)
      * @param invocation the call
      * @param next the rest of the pipeline
      * @param release gives the permit back; a no-op for permits that are spent rather than held
      * @param <P> the permit type
      * @return the future the caller receives
      */
-    static <P> CompletableFuture<Object> thenRun(CompletionStage<P> admission, MethodInvocation invocation,
+    static <P> CompletableFuture<Object> thenRun(CompletionStage<P> admission, ContextPropagator.Captured context,
+            MethodInvocation invocation,
             AsyncChain next, Consumer<? super P> release) {
         CompletableFuture<Object> result = new CompletableFuture<>();
         CompletableFuture<P> admitted = admission.toCompletableFuture();
@@ -48,7 +52,10 @@ final class Admission {
                 release.accept(permit);
                 return;
             }
-            CompletableFuture<?> inner = next.proceed(invocation);
+            CompletableFuture<?> inner;
+            try (ContextPropagator.Scope scope = context.restore()) {
+                inner = next.proceed(invocation);
+            }
             inner.whenComplete((value, failure) -> {
                 release.accept(permit);
                 if (failure != null) {

@@ -1,8 +1,9 @@
 package dev.resilience.spring.aop;
 
-import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.bulkhead.Bulkhead.Permit;
+import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -27,14 +28,17 @@ import org.aopalliance.intercept.MethodInvocation;
 public final class BulkheadLayer implements Layer {
 
     private final InstanceLookup<Bulkhead> bulkheads;
+    private final ContextPropagator context;
 
     /**
      * Creates the layer.
      *
      * @param bulkheads finds the bulkhead for a call
+     * @param context carries the caller's context onto the threads this layer hands work to
      */
-    public BulkheadLayer(InstanceLookup<Bulkhead> bulkheads) {
+    public BulkheadLayer(InstanceLookup<Bulkhead> bulkheads, ContextPropagator context) {
         this.bulkheads = Objects.requireNonNull(bulkheads, "bulkheads");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -49,7 +53,8 @@ public final class BulkheadLayer implements Layer {
 
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
-        return Admission.thenRun(bulkheads.get(invocation).acquirePermitAsync(), invocation, next, Permit::release);
+        return Admission.thenRun(bulkheads.get(invocation).acquirePermitAsync(), context.capture(), invocation, next,
+                Permit::release);
     }
 
     @Override
@@ -61,14 +66,26 @@ public final class BulkheadLayer implements Layer {
     public static final class Factory implements LayerFactory<dev.resilience.annotation.Bulkhead> {
 
         private final Supplier<InstanceRegistry<Bulkhead>> registry;
+        private final ContextPropagator context;
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param registry supplies the {@code bulkheadRegistry}; asked only when a layer is built
+         */
+        public Factory(Supplier<InstanceRegistry<Bulkhead>> registry) {
+            this(registry, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code bulkheadRegistry}; asked only when a layer is built
+         * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Supplier<InstanceRegistry<Bulkhead>> registry) {
+        public Factory(Supplier<InstanceRegistry<Bulkhead>> registry, ContextPropagator context) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -93,7 +110,7 @@ public final class BulkheadLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<dev.resilience.annotation.Bulkhead> spec) {
-            return new BulkheadLayer(spec.instances(registry.get()));
+            return new BulkheadLayer(spec.instances(registry.get()), context);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.resilience.annotation.Fallback;
 import dev.resilience.fallback.FallbackExecutor;
 import dev.resilience.fallback.FallbackHandler;
 import dev.resilience.fallback.FallbackResolutionException;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +25,17 @@ import org.springframework.beans.BeansException;
 public final class FallbackLayer implements Layer {
 
     private final FallbackExecutor fallback;
+    private final ContextPropagator context;
 
     /**
      * Creates the layer.
      *
      * @param fallback the method's resolved fallback
+     * @param context carries the caller's context onto the threads this layer hands work to
      */
-    public FallbackLayer(FallbackExecutor fallback) {
+    public FallbackLayer(FallbackExecutor fallback, ContextPropagator context) {
         this.fallback = Objects.requireNonNull(fallback, "fallback");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -45,7 +49,9 @@ public final class FallbackLayer implements Layer {
 
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
-        return fallback.recoverStage(invocation.getThis(), invocation.getArguments(), next.proceed(invocation));
+        // the fallback runs in the failure's completion: relayed so that it runs in the caller's context
+        return fallback.recoverStage(invocation.getThis(), invocation.getArguments(),
+                context.capture().relay(next.proceed(invocation)));
     }
 
     @Override
@@ -62,17 +68,31 @@ public final class FallbackLayer implements Layer {
     public static final class Factory implements LayerFactory<Fallback> {
 
         private final Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup;
+        private final ContextPropagator context;
         // one handler per class, shared by every method naming it; filled at startup
         private final Map<Class<? extends FallbackHandler>, FallbackHandler> handlers = new ConcurrentHashMap<>();
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param handlerLookup gives the handler of a class (a bean of that class, else a new instance);
+         *     asked once per class, when the first method naming it is validated
+         */
+        public Factory(Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup) {
+            this(handlerLookup, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param handlerLookup gives the handler of a class (a bean of that class, else a new instance);
          *     asked once per class, when the first method naming it is validated
+         * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup) {
+        public Factory(Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup,
+                ContextPropagator context) {
             this.handlerLookup = Objects.requireNonNull(handlerLookup, "handlerLookup");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -92,7 +112,7 @@ public final class FallbackLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<Fallback> spec) {
-            return new FallbackLayer(resolve(spec));
+            return new FallbackLayer(resolve(spec), context);
         }
 
         private FallbackExecutor resolve(LayerSpec<Fallback> spec) {

@@ -2,6 +2,7 @@ package dev.resilience.spring.aop;
 
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.context.ContextPropagator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -26,14 +27,17 @@ public final class RateLimiterLayer implements Layer {
     private static final Consumer<Object> SPENT = permit -> { };
 
     private final InstanceLookup<RateLimiter> limiters;
+    private final ContextPropagator context;
 
     /**
      * Creates the layer.
      *
      * @param limiters finds the rate limiter for a call
+     * @param context carries the caller's context onto the threads this layer hands work to
      */
-    public RateLimiterLayer(InstanceLookup<RateLimiter> limiters) {
+    public RateLimiterLayer(InstanceLookup<RateLimiter> limiters, ContextPropagator context) {
         this.limiters = Objects.requireNonNull(limiters, "limiters");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -44,7 +48,8 @@ public final class RateLimiterLayer implements Layer {
 
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
-        return Admission.thenRun(limiters.get(invocation).acquirePermitAsync(), invocation, next, SPENT);
+        return Admission.thenRun(limiters.get(invocation).acquirePermitAsync(), context.capture(), invocation, next,
+                SPENT);
     }
 
     @Override
@@ -56,14 +61,26 @@ public final class RateLimiterLayer implements Layer {
     public static final class Factory implements LayerFactory<dev.resilience.annotation.RateLimiter> {
 
         private final Supplier<InstanceRegistry<RateLimiter>> registry;
+        private final ContextPropagator context;
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param registry supplies the {@code rateLimiterRegistry}; asked only when a layer is built
+         */
+        public Factory(Supplier<InstanceRegistry<RateLimiter>> registry) {
+            this(registry, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code rateLimiterRegistry}; asked only when a layer is built
+         * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Supplier<InstanceRegistry<RateLimiter>> registry) {
+        public Factory(Supplier<InstanceRegistry<RateLimiter>> registry, ContextPropagator context) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -88,7 +105,7 @@ public final class RateLimiterLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<dev.resilience.annotation.RateLimiter> spec) {
-            return new RateLimiterLayer(spec.instances(registry.get()));
+            return new RateLimiterLayer(spec.instances(registry.get()), context);
         }
     }
 }

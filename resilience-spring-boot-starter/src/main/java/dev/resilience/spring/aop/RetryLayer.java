@@ -2,6 +2,7 @@ package dev.resilience.spring.aop;
 
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.retry.Retry;
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.time.Scheduler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,7 @@ public final class RetryLayer implements Layer {
 
     private final Retry retry;
     private final Scheduler scheduler;
+    private final ContextPropagator context;
 
     /**
      * Creates the layer.
@@ -33,10 +35,12 @@ public final class RetryLayer implements Layer {
      * @param retry the method's retry instance
      * @param scheduler runs the waits between attempts of {@code Mono}/{@code Flux} methods (the same
      *     scheduler the retry instances use)
+     * @param context carries the caller's context onto the threads this layer hands work to
      */
-    public RetryLayer(Retry retry, Scheduler scheduler) {
+    public RetryLayer(Retry retry, Scheduler scheduler, ContextPropagator context) {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -59,7 +63,9 @@ public final class RetryLayer implements Layer {
 
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
-        return retry.callAsync(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation))));
+        // every attempt, the first included, runs in the caller's context whatever thread starts it
+        return retry.callAsync(
+                context.capture().wrap(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation)))));
     }
 
     @Override
@@ -72,16 +78,30 @@ public final class RetryLayer implements Layer {
 
         private final Supplier<InstanceRegistry<Retry>> registry;
         private final Supplier<Scheduler> scheduler;
+        private final ContextPropagator context;
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param registry supplies the {@code retryRegistry}; asked only when a layer is built
+         * @param scheduler supplies the {@link Scheduler} bean; asked only when a layer is built
+         */
+        public Factory(Supplier<InstanceRegistry<Retry>> registry, Supplier<Scheduler> scheduler) {
+            this(registry, scheduler, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code retryRegistry}; asked only when a layer is built
          * @param scheduler supplies the {@link Scheduler} bean; asked only when a layer is built
+         * @param context carries the caller's context onto the threads the layers hand work to
          */
-        public Factory(Supplier<InstanceRegistry<Retry>> registry, Supplier<Scheduler> scheduler) {
+        public Factory(Supplier<InstanceRegistry<Retry>> registry, Supplier<Scheduler> scheduler,
+                ContextPropagator context) {
             this.registry = Objects.requireNonNull(registry, "registry");
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -101,7 +121,7 @@ public final class RetryLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<dev.resilience.annotation.Retry> spec) {
-            return new RetryLayer(registry.get().get(spec.instanceName()), scheduler.get());
+            return new RetryLayer(registry.get().get(spec.instanceName()), scheduler.get(), context);
         }
     }
 }

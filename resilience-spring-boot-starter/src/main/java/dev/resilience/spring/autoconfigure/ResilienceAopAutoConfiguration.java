@@ -16,6 +16,7 @@ import dev.resilience.spring.aop.ResilienceProxyRegistrar;
 import dev.resilience.spring.aop.RetryLayer;
 import dev.resilience.spring.aop.TimeoutLayer;
 import dev.resilience.spring.config.PatternConfigs;
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.time.Scheduler;
 import dev.resilience.timeout.Timeout;
 import dev.resilience.timeout.TimeoutConfig;
@@ -62,23 +63,25 @@ public final class ResilienceAopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "bulkheadLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static BulkheadLayer.Factory bulkheadLayerFactory(ObjectProvider<InstanceRegistry<Bulkhead>> bulkheadRegistry) {
-        return new BulkheadLayer.Factory(bulkheadRegistry::getObject);
+    static BulkheadLayer.Factory bulkheadLayerFactory(ObjectProvider<InstanceRegistry<Bulkhead>> bulkheadRegistry,
+            ObjectProvider<ContextPropagator> contextPropagator) {
+        return new BulkheadLayer.Factory(bulkheadRegistry::getObject, propagator(contextPropagator));
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "rateLimiterLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static RateLimiterLayer.Factory rateLimiterLayerFactory(ObjectProvider<InstanceRegistry<RateLimiter>> rateLimiterRegistry) {
-        return new RateLimiterLayer.Factory(rateLimiterRegistry::getObject);
+    static RateLimiterLayer.Factory rateLimiterLayerFactory(ObjectProvider<InstanceRegistry<RateLimiter>> rateLimiterRegistry,
+            ObjectProvider<ContextPropagator> contextPropagator) {
+        return new RateLimiterLayer.Factory(rateLimiterRegistry::getObject, propagator(contextPropagator));
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "retryLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static RetryLayer.Factory retryLayerFactory(ObjectProvider<InstanceRegistry<Retry>> retryRegistry,
-            ObjectProvider<Scheduler> scheduler) {
-        return new RetryLayer.Factory(retryRegistry::getObject, scheduler::getObject);
+            ObjectProvider<Scheduler> scheduler, ObjectProvider<ContextPropagator> contextPropagator) {
+        return new RetryLayer.Factory(retryRegistry::getObject, scheduler::getObject, propagator(contextPropagator));
     }
 
     @Bean
@@ -93,8 +96,19 @@ public final class ResilienceAopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "fallbackLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static FallbackLayer.Factory fallbackLayerFactory(ObjectProvider<BeanFactory> beanFactory) {
-        return new FallbackLayer.Factory(type -> fallbackHandler(beanFactory.getObject(), type));
+    static FallbackLayer.Factory fallbackLayerFactory(ObjectProvider<BeanFactory> beanFactory,
+            ObjectProvider<ContextPropagator> contextPropagator) {
+        return new FallbackLayer.Factory(type -> fallbackHandler(beanFactory.getObject(), type),
+                propagator(contextPropagator));
+    }
+
+    /**
+     * The application's propagator bean, else the one this classpath supports. The factories are static
+     * infrastructure beans created early, so the bean is looked up without forcing its creation order.
+     */
+    private static ContextPropagator propagator(ObjectProvider<ContextPropagator> contextPropagator) {
+        return contextPropagator.getIfAvailable(
+                () -> ContextPropagator.detect(ResilienceAopAutoConfiguration.class.getClassLoader()));
     }
 
     private static FallbackHandler fallbackHandler(BeanFactory beans, Class<? extends FallbackHandler> type) {

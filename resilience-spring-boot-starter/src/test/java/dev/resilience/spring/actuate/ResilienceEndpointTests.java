@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 class ResilienceEndpointTests {
@@ -150,12 +151,12 @@ class ResilienceEndpointTests {
         ResilienceEndpoint endpoint = endpoint(false);
         CircuitBreaker payments = breakers.get("payments");
 
-        WebEndpointResponse<Map<String, Object>> forced = endpoint.apply("circuitbreakers", "payments", "force-open");
+        WebEndpointResponse<Map<String, Object>> forced = endpoint.apply("circuitbreakers", "payments", "force-open", null, SecurityContext.NONE);
         assertThat(forced.getStatus()).isEqualTo(200);
         assertThat(forced.getBody()).containsEntry("state", "FORCED_OPEN").containsKeys("config", "events");
         assertThat(payments.state()).isEqualTo(CircuitBreakerState.FORCED_OPEN);
 
-        assertThat(endpoint.apply("circuitbreakers", "payments", "disable").getBody()).containsEntry("state", "DISABLED");
+        assertThat(endpoint.apply("circuitbreakers", "payments", "disable", null, SecurityContext.NONE).getBody()).containsEntry("state", "DISABLED");
         assertThat(payments.state()).isEqualTo(CircuitBreakerState.DISABLED);
     }
 
@@ -165,7 +166,7 @@ class ResilienceEndpointTests {
         CircuitBreaker payments = breakers.get("payments");
         Breakers.open(payments, clock);
 
-        Map<String, Object> reset = endpoint.apply("circuitbreakers", "payments", "reset").getBody();
+        Map<String, Object> reset = endpoint.apply("circuitbreakers", "payments", "reset", null, SecurityContext.NONE).getBody();
 
         assertThat(reset).containsEntry("state", "CLOSED").containsEntry("bufferedCalls", 0)
                 .containsEntry("failedCalls", 0).containsEntry("failureRate", -1.0f);
@@ -177,8 +178,8 @@ class ResilienceEndpointTests {
         ResilienceEndpoint endpoint = endpoint(false);
         breakers.get("payments");
 
-        WebEndpointResponse<Map<String, Object>> unknown = endpoint.apply("circuitbreakers", "payments", "explode");
-        WebEndpointResponse<Map<String, Object>> missing = endpoint.apply("circuitbreakers", "payments", null);
+        WebEndpointResponse<Map<String, Object>> unknown = endpoint.apply("circuitbreakers", "payments", "explode", null, SecurityContext.NONE);
+        WebEndpointResponse<Map<String, Object>> missing = endpoint.apply("circuitbreakers", "payments", null, null, SecurityContext.NONE);
 
         assertThat(unknown.getStatus()).isEqualTo(400);
         assertThat(unknown.getBody()).containsOnlyKeys("error");
@@ -192,8 +193,8 @@ class ResilienceEndpointTests {
     void answersNotFoundForActionsOnUnknownInstances() {
         ResilienceEndpoint endpoint = endpoint(false);
 
-        assertThat(endpoint.apply("circuitbreakers", "nope", "reset").getStatus()).isEqualTo(404);
-        assertThat(endpoint.apply("retries", "nope", "reset").getStatus()).isEqualTo(404);
-        assertThat(endpoint.apply("fuses", "nope", "explode").getStatus()).isEqualTo(404);
+        assertThat(endpoint.apply("circuitbreakers", "nope", "reset", null, SecurityContext.NONE).getStatus()).isEqualTo(404);
+        assertThat(endpoint.apply("retries", "nope", "reset", null, SecurityContext.NONE).getStatus()).isEqualTo(404);
+        assertThat(endpoint.apply("fuses", "nope", "explode", null, SecurityContext.NONE).getStatus()).isEqualTo(404);
     }
 }

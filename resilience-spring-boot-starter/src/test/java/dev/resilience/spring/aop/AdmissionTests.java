@@ -1,5 +1,6 @@
 package dev.resilience.spring.aop;
 
+import dev.resilience.spring.context.ContextPropagator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ class AdmissionTests {
     };
 
     private CompletableFuture<Object> run(CompletableFuture<String> admission) {
-        return Admission.thenRun(admission, null, chain, permit -> released.incrementAndGet());
+        return Admission.thenRun(admission, ContextPropagator.none().capture(), null, chain, permit -> released.incrementAndGet());
     }
 
     @Test

@@ -128,6 +128,11 @@ final class FakeCircuitBreaker implements CircuitBreaker, CircuitBreaker.Permit 
     }
 
     @Override
+    public CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public CircuitBreakerSnapshot snapshot() {
         throw new UnsupportedOperationException();
     }

@@ -32,6 +32,11 @@ final class PermitWindow {
     private final long periodNanos;
     private final int limit;
     private final AtomicLong next = new AtomicLong();
+    // The latest period any caller's clock reading has shown. A caller whose reading is a little older
+    // than another's (it read the clock, then was overtaken) adopts this period: it has begun, so its
+    // tickets are valid now, and judging them by the stale reading would refuse a call the new period
+    // has room for.
+    private final AtomicLong latestPeriod = new AtomicLong();
 
     PermitWindow(long originNanos, long periodNanos, int limit) {
         this.originNanos = originNanos;
@@ -51,6 +56,13 @@ final class PermitWindow {
     long reserve(long nowNanos, long maxWaitNanos) {
         long elapsed = nowNanos - originNanos;
         long period = elapsed / periodNanos;
+        long latest = latestPeriod.get();
+        if (period > latest) {
+            latestPeriod.accumulateAndGet(period, Math::max);
+        } else if (period < latest) {
+            period = latest;
+            elapsed = latest * periodNanos;
+        }
         long first = period * limit;
         while (true) {
             long current = next.get();

@@ -61,4 +61,25 @@ class PermitWindowTests {
         assertThat(window.reserve(late, 1)).isEqualTo(1);
         assertThat(window.available(late)).isEqualTo(-1);
     }
+
+    @Test
+    void aCallerWhoseClockReadingWasOvertakenUsesThePeriodThatHasBegun() {
+        PermitWindow window = new PermitWindow(0, 1_000_000_000L, 1_000_000_000);
+
+        assertThat(window.reserve(1_000_000_000L, 0)).isZero();
+        // read the clock 1 ms before the period began, then lost the race to the caller above
+        assertThat(window.reserve(999_000_000L, 0)).isZero();
+        assertThat(window.available(1_000_000_000L)).isEqualTo(1_000_000_000 - 2);
+    }
+
+    @Test
+    void adoptingALaterPeriodNeverHandsOutMoreThanItsLimit() {
+        PermitWindow window = new PermitWindow(0, 100, 2);
+
+        assertThat(window.reserve(100, 0)).isZero();
+        assertThat(window.reserve(99, 0)).isZero();
+        assertThat(window.reserve(99, 0)).isNegative();
+        assertThat(window.reserve(150, 0)).isNegative();
+        assertThat(window.reserve(200, 0)).isZero();
+    }
 }

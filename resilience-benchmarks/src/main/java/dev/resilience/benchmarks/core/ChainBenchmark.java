@@ -1,0 +1,59 @@
+package dev.resilience.benchmarks.core;
+
+import dev.resilience.benchmarks.StandardSettings;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A successful call through the composed chain, in this project's order, outermost first: retry, circuit
+ * breaker (count-based), rate limiter, bulkhead, the work. Timeouts are left out on both sides: Resilience4j
+ * has no synchronous time limiter. Each layer has the configuration of its own benchmark.
+ */
+@State(Scope.Benchmark)
+public class ChainBenchmark extends StandardSettings {
+
+    private final Supplier<String> work = new Work();
+
+    private io.github.resilience4j.circuitbreaker.CircuitBreaker r4jBreaker;
+    private Supplier<String> r4jChain;
+
+    /** Builds both chains. */
+    @Setup
+    public void setUp() {
+        io.github.resilience4j.bulkhead.Bulkhead bulkhead =
+                io.github.resilience4j.bulkhead.Bulkhead.of("chain", Configs.r4jBulkhead());
+        io.github.resilience4j.ratelimiter.RateLimiter limiter =
+                io.github.resilience4j.ratelimiter.RateLimiter.of("chain", Configs.r4jRateLimiter());
+        r4jBreaker = io.github.resilience4j.circuitbreaker.CircuitBreaker.of("chain", Configs.r4j(true, false));
+        io.github.resilience4j.retry.Retry retry = io.github.resilience4j.retry.Retry.of("chain", Configs.r4jRetry());
+        Supplier<String> bulkheaded = io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(bulkhead, work);
+        Supplier<String> limited =
+                io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(limiter, bulkheaded);
+        Supplier<String> broken = r4jBreaker.decorateSupplier(limited);
+        r4jChain = io.github.resilience4j.retry.Retry.decorateSupplier(retry, broken);
+    }
+
+    /** Fails the run if a breaker left CLOSED. */
+    @TearDown
+    public void checkStillClosed() {
+        if (r4jBreaker.getState() != io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED) {
+            throw new IllegalStateException("Resilience4j chain breaker left CLOSED: " + r4jBreaker);
+        }
+    }
+
+    /** @return the work, unprotected */
+    @Benchmark
+    public String baseline() {
+        return work.get();
+    }
+
+    /** @return the work through Resilience4j's chain */
+    @Benchmark
+    public String r4j_chain() {
+        return r4jChain.get();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.resilience.benchmarks.core;
+
+import dev.resilience.benchmarks.StandardSettings;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A call through a rate limiter whose limit is never reached (10^9 permits per second): the cost of taking
+ * a permit. The tear-down checks that no call was refused (a refusal would have thrown and failed the run
+ * already; the check also makes sure permits are still left).
+ */
+@State(Scope.Benchmark)
+public class RateLimiterBenchmark extends StandardSettings {
+
+    private final Supplier<String> work = new Work();
+
+    private io.github.resilience4j.ratelimiter.RateLimiter r4j;
+    private Supplier<String> r4jDecorated;
+
+    /** Creates the rate limiters. */
+    @Setup
+    public void setUp() {
+        r4j = io.github.resilience4j.ratelimiter.RateLimiter.of("limiter", Configs.r4jRateLimiter());
+        r4jDecorated = io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(r4j, work);
+    }
+
+    /** Fails the run if the limit was reached. */
+    @TearDown
+    public void checkLimitNotReached() {
+        if (r4j.getMetrics().getAvailablePermissions() <= 0) {
+            throw new IllegalStateException("Resilience4j rate limiter ran out of permits");
+        }
+    }
+
+    /** @return the work, unprotected */
+    @Benchmark
+    public String baseline() {
+        return work.get();
+    }
+
+    /** @return the work through Resilience4j's rate limiter */
+    @Benchmark
+    public String r4j_rateLimiter() {
+        return r4jDecorated.get();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.resilience.benchmarks.spring;
+
+import dev.resilience.benchmarks.StandardSettings;
+import dev.resilience.benchmarks.spring.r4j.R4jApplication;
+import dev.resilience.benchmarks.spring.r4j.R4jService;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Spring level: an annotated method of a proxied bean, with each library's starter in its own Boot
+ * application started inside the benchmark, and the same bean's unannotated method. The unannotated call
+ * goes through the same proxy, so {@code annotated - plain} is the library's overhead per call.
+ */
+public class SpringCircuitBreakerBenchmark extends StandardSettings {
+
+    /** The Resilience4j application, started once per fork. */
+    @State(Scope.Benchmark)
+    public static class R4jApp {
+
+        private ConfigurableApplicationContext context;
+        private R4jService service;
+
+        /** Starts the application. */
+        @Setup
+        public void start() {
+            context = R4jApplication.start();
+            service = context.getBean(R4jService.class);
+        }
+
+        /**
+         * Checks that the breaker stayed CLOSED and, after the annotated benchmark, that the calls went
+         * through it; then stops the application.
+         *
+         * @param params the benchmark that ran
+         */
+        @TearDown
+        public void stop(BenchmarkParams params) {
+            try {
+                CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("backend");
+                boolean intercepted = breaker.getMetrics().getNumberOfSuccessfulCalls() > 0;
+                if (breaker.getState() != CircuitBreaker.State.CLOSED
+                        || intercepted != params.getBenchmark().endsWith("_annotated")) {
+                    throw new IllegalStateException("Resilience4j breaker: " + breaker.getState() + ", "
+                            + breaker.getMetrics().getNumberOfSuccessfulCalls() + " calls after "
+                            + params.getBenchmark());
+                }
+            } finally {
+                context.close();
+            }
+        }
+    }
+
+    /**
+     * @param app the Resilience4j application
+     * @return the annotated method's result
+     */
+    @Benchmark
+    public String r4j_annotated(R4jApp app) {
+        return app.service.annotated();
+    }
+
+    /**
+     * @param app the Resilience4j application
+     * @return the unannotated method's result
+     */
+    @Benchmark
+    public String r4j_plain(R4jApp app) {
+        return app.service.plain();
+    }
+}

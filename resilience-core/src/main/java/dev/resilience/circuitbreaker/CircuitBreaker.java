@@ -122,7 +122,10 @@ public interface CircuitBreaker {
     /** Moves to FORCED_OPEN: every call is rejected until {@link #reset()}. */
     void forceOpen();
 
-    /** Moves to DISABLED: every call passes, nothing is recorded, until {@link #reset()}. */
+    /**
+     * Moves to DISABLED: every call passes and nothing enters a window, until {@link #reset()}; the
+     * cumulative statistics and outcome events still count the calls.
+     */
     void disable();
 
     /**
@@ -165,7 +168,8 @@ public interface CircuitBreaker {
 
     /**
      * A call in a try-with-resources block. Report {@link #success()} or {@link #failure(Throwable)};
-     * closing without either records a failure (an abandoned call). Not thread safe: one call, one thread.
+     * closing without either records a failure (an abandoned call). A second outcome throws
+     * {@link IllegalStateException}. Not thread safe: one call, one thread.
      */
     interface Call extends AutoCloseable {
 

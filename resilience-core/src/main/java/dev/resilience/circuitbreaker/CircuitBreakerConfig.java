@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public final class CircuitBreakerConfig {
 
-    /** The largest count-based window: window counters are packed into 20-bit fields. */
+    /** The largest count-based window: its counters are packed into 21-bit fields biased by 2^20. */
     public static final int MAX_COUNT_WINDOW = 1_000_000;
     /** The largest time-based window, in seconds (one day). */
     public static final int MAX_TIME_WINDOW_SECONDS = 86_400;

@@ -4,7 +4,11 @@ import java.time.Duration;
 
 /**
  * A copy of one breaker's statistics at one moment. Window figures describe the current state's window
- * (every transition starts an empty one); totals count since creation or the last reset.
+ * (every transition starts an empty one): in CLOSED its sliding window; in HALF_OPEN the probes recorded
+ * so far; in OPEN the figures of the window that opened it (so the endpoint shows why it is open); in
+ * FORCED_OPEN and DISABLED nothing. Totals count since creation or the last reset, in every state
+ * (DISABLED included). A TIME_BASED window forgets the seconds that have passed when the snapshot is
+ * taken; its figures saturate at {@link Integer#MAX_VALUE}.
  *
  * @param state the current state
  * @param failureRate failed calls in the window, in percent; -1 until {@code minimum-number-of-calls}

@@ -7,14 +7,15 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The circuit breaker: one {@link AtomicReference} to an immutable-ish state object ({@link ClosedState},
  * {@link OpenState}, {@link HalfOpenState}, {@link ForcedOpenState}, {@link DisabledState}), replaced by
  * compare-and-set. Exactly one thread wins each transition and publishes its one STATE_TRANSITION event;
- * the new state starts empty. Two transitions in quick succession may publish their events out of order
- * (each is published after its own CAS, without a lock). Thread safe.
+ * the new state starts empty. Subscribers receive transition events in the order the transitions
+ * happened. Admitting and recording calls take no lock. Thread safe.
  */
 final class DefaultCircuitBreaker implements CircuitBreaker {
 
@@ -30,6 +31,14 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     final RateThresholds thresholds;
     final OutcomeRecorder outcomes;
     private final AtomicReference<BreakerState> state;
+    /**
+     * Makes a transition's CAS and the publication of its event one step. Without it, the thread that
+     * moved OPEN to HALF_OPEN could be overtaken by a probe of the new state that fails and publishes
+     * HALF_OPEN to OPEN first, leaving event-driven subscribers with the wrong last state. Taken only by
+     * transitions (rare), never by admitting or recording a call. A ReentrantLock rather than
+     * synchronized, so a virtual thread running subscribers under it does not pin its carrier on JDK 21.
+     */
+    private final ReentrantLock transitionLock = new ReentrantLock();
 
     DefaultCircuitBreaker(String name, CircuitBreakerConfig config, TimeSource timeSource) {
         this.name = Objects.requireNonNull(name, "name");
@@ -163,8 +172,13 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
 
     /** Manual changes always win: one atomic swap, one event, whatever the state was (even the same). */
     private void manual(BreakerState to) {
-        BreakerState from = state.getAndSet(to);
-        events.transition(from.kind(), to.kind(), TransitionReason.MANUAL);
+        transitionLock.lock();
+        try {
+            BreakerState from = state.getAndSet(to);
+            events.transition(from.kind(), to.kind(), TransitionReason.MANUAL);
+        } finally {
+            transitionLock.unlock();
+        }
     }
 
     /**
@@ -176,11 +190,19 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
      * @return {@code true} if this caller made the transition (and published its event)
      */
     boolean transition(BreakerState from, BreakerState to, TransitionReason reason) {
-        if (!state.compareAndSet(from, to)) {
-            return false;
+        if (state.get() != from) {
+            return false; // already left: callers racing a transition they lost do not queue on the lock
         }
-        events.transition(from.kind(), to.kind(), reason);
-        return true;
+        transitionLock.lock();
+        try {
+            if (!state.compareAndSet(from, to)) {
+                return false;
+            }
+            events.transition(from.kind(), to.kind(), reason);
+            return true;
+        } finally {
+            transitionLock.unlock();
+        }
     }
 
     /**

@@ -57,26 +57,20 @@ final class TimeWindow implements SlidingWindow {
         } else if (second <= current - size) {
             // The call ended before the window's oldest second (its end-time reading lost a race with
             // a later rollover): it is already outside the window.
-            return thresholds.evaluate(total.get(), failed.get(), slow.get());
+            return read(thresholds);
         }
         int base = 3 * (int) Math.floorMod(second, (long) size);
         buckets.getAndIncrement(base);
-        long calls = total.incrementAndGet();
-        long failures;
+        total.incrementAndGet();
         if ((outcome & FAILED) != 0) {
             buckets.getAndIncrement(base + 1);
-            failures = failed.incrementAndGet();
-        } else {
-            failures = failed.get();
+            failed.incrementAndGet();
         }
-        long slowCalls;
         if ((outcome & SLOW) != 0) {
             buckets.getAndIncrement(base + 2);
-            slowCalls = slow.incrementAndGet();
-        } else {
-            slowCalls = slow.get();
+            slow.incrementAndGet();
         }
-        return thresholds.evaluate(calls, failures, slowCalls);
+        return read(thresholds);
     }
 
     @Override
@@ -85,8 +79,24 @@ final class TimeWindow implements SlidingWindow {
         if (second > currentSecond) {
             rollTo(second);
         }
+        long failures = failed.get();
+        long slowCalls = slow.get();
         long calls = Math.max(0, total.get());
-        return new WindowCounts(calls, clamp(failed.get(), calls), clamp(slow.get(), calls));
+        return new WindowCounts(calls, clamp(failures, calls), clamp(slowCalls, calls));
+    }
+
+    /**
+     * Evaluates the thresholds on the aggregates. Writers add to {@code total} before {@code failed} and
+     * {@code slow}, and evictions subtract in the opposite order, so reading {@code failed} and
+     * {@code slow} BEFORE {@code total} never sees more failures than calls (reading total first could,
+     * if this thread is descheduled while others record failures). The clamp covers the one remaining
+     * race, a bucket written while it is evicted after a long silence.
+     */
+    private TransitionReason read(RateThresholds rules) {
+        long failures = failed.get();
+        long slowCalls = slow.get();
+        long calls = total.get();
+        return rules.evaluate(calls, clamp(failures, calls), clamp(slowCalls, calls));
     }
 
     private static long clamp(long value, long max) {
@@ -111,14 +121,15 @@ final class TimeWindow implements SlidingWindow {
         int calls = buckets.getAndSet(base, 0);
         int failures = buckets.getAndSet(base + 1, 0);
         int slowCalls = buckets.getAndSet(base + 2, 0);
-        if (calls != 0) {
-            total.addAndGet(-calls);
-        }
+        // Failures and slow calls leave before the calls they belong to: see read().
         if (failures != 0) {
             failed.addAndGet(-failures);
         }
         if (slowCalls != 0) {
             slow.addAndGet(-slowCalls);
+        }
+        if (calls != 0) {
+            total.addAndGet(-calls);
         }
     }
 }

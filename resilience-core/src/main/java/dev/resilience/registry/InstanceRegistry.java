@@ -18,10 +18,11 @@ import java.util.function.ToIntFunction;
  * them up here. Each name has one un-keyed instance and at most {@code max-keys} keyed ones; when a new
  * key would exceed that bound, the least recently used key of that name is evicted and listeners are told.
  *
- * <p>Thread safe. Exactly one instance is created per id, even under concurrent first calls. A lookup of
- * an existing instance takes no lock and allocates nothing (for a {@code String} key); a keyed lookup
- * stamps the entry from a per-name counter for LRU ordering. Eviction scans the name's keys, which is
- * O(max-keys) per new key beyond the bound.
+ * <p>Thread safe. Exactly one instance is created per id, even under concurrent first calls, and
+ * listeners see every instance's {@code onAdded} before its {@code onRemoved}. A lookup of an existing
+ * instance takes no lock and allocates nothing (for a {@code String} key); a keyed lookup stamps the
+ * entry from a per-name counter for LRU ordering. Creating an instance takes a registry-wide lock;
+ * eviction scans the name's keys, which is O(max-keys) per new key beyond the bound.
  *
  * @param <T> the instance type
  */
@@ -31,6 +32,10 @@ public final class InstanceRegistry<T> {
     private final ToIntFunction<String> maxKeys;
     private final ConcurrentHashMap<String, Group<T>> groups = new ConcurrentHashMap<>();
     private final List<RegistryListener<? super T>> listeners = new CopyOnWriteArrayList<>();
+    // Creation, eviction and listener registration happen under one lock, so every listener sees an
+    // instance's add before its removal and a replay never races a creation. Lookups of existing
+    // instances never take it.
+    private final Object mutations = new Object();
 
     /**
      * Creates a registry.
@@ -50,7 +55,9 @@ public final class InstanceRegistry<T> {
      * @return the instance
      */
     public T get(String name) {
-        return group(name).unkeyed(this);
+        Group<T> group = group(name);
+        T instance = group.unkeyed;
+        return instance != null ? instance : unkeyed(group);
     }
 
     /**
@@ -65,7 +72,14 @@ public final class InstanceRegistry<T> {
         if (key == null) {
             return get(name);
         }
-        return group(name).keyed(this, String.valueOf(key));
+        Group<T> group = group(name);
+        String keyText = String.valueOf(key);
+        Keyed<T> keyed = group.keys.get(keyText);
+        if (keyed == null) {
+            return keyed(group, keyText);
+        }
+        keyed.lastUsed = group.clock.incrementAndGet();
+        return keyed.instance;
     }
 
     /**
@@ -112,8 +126,10 @@ public final class InstanceRegistry<T> {
      * @param listener the listener
      */
     public void addListener(RegistryListener<? super T> listener) {
-        listeners.add(listener);
-        all().forEach(listener::onAdded);
+        synchronized (mutations) {
+            listeners.add(listener);
+            all().forEach(listener::onAdded);
+        }
     }
 
     private Group<T> group(String name) {
@@ -121,17 +137,51 @@ public final class InstanceRegistry<T> {
         return group != null ? group : groups.computeIfAbsent(name, Group::new);
     }
 
-    private T create(InstanceId id) {
-        T instance = Objects.requireNonNull(factory.apply(id), "factory returned null");
-        for (RegistryListener<? super T> listener : listeners) {
-            listener.onAdded(id, instance);
+    private T unkeyed(Group<T> group) {
+        synchronized (mutations) {
+            T instance = group.unkeyed;
+            if (instance == null) {
+                InstanceId id = InstanceId.of(group.name);
+                instance = Objects.requireNonNull(factory.apply(id), "factory returned null");
+                group.unkeyed = instance;
+                for (RegistryListener<? super T> listener : listeners) {
+                    listener.onAdded(id, instance);
+                }
+            }
+            return instance;
         }
-        return instance;
     }
 
-    private void removed(InstanceId id, T instance) {
-        for (RegistryListener<? super T> listener : listeners) {
-            listener.onRemoved(id, instance);
+    private T keyed(Group<T> group, String key) {
+        synchronized (mutations) {
+            Keyed<T> keyed = group.keys.get(key);
+            if (keyed == null) {
+                InstanceId id = new InstanceId(group.name, key);
+                keyed = new Keyed<>(Objects.requireNonNull(factory.apply(id), "factory returned null"));
+                keyed.lastUsed = group.clock.incrementAndGet();
+                group.keys.put(key, keyed);
+                for (RegistryListener<? super T> listener : listeners) {
+                    listener.onAdded(id, keyed.instance);
+                }
+                evictBeyond(group, maxKeys.applyAsInt(group.name));
+            }
+            return keyed.instance;
+        }
+    }
+
+    private void evictBeyond(Group<T> group, int max) {
+        while (group.keys.size() > max) {
+            Map.Entry<String, Keyed<T>> oldest = null;
+            for (Map.Entry<String, Keyed<T>> entry : group.keys.entrySet()) {
+                if (oldest == null || entry.getValue().lastUsed < oldest.getValue().lastUsed) {
+                    oldest = entry;
+                }
+            }
+            group.keys.remove(oldest.getKey());
+            InstanceId id = new InstanceId(group.name, oldest.getKey());
+            for (RegistryListener<? super T> listener : listeners) {
+                listener.onRemoved(id, oldest.getValue().instance);
+            }
         }
     }
 
@@ -143,59 +193,6 @@ public final class InstanceRegistry<T> {
 
         Group(String name) {
             this.name = name;
-        }
-
-        T unkeyed(InstanceRegistry<T> registry) {
-            T instance = unkeyed;
-            if (instance == null) {
-                synchronized (this) {
-                    instance = unkeyed;
-                    if (instance == null) {
-                        instance = registry.create(InstanceId.of(name));
-                        unkeyed = instance;
-                    }
-                }
-            }
-            return instance;
-        }
-
-        T keyed(InstanceRegistry<T> registry, String key) {
-            Keyed<T> keyed = keys.get(key);
-            if (keyed == null) {
-                boolean[] created = new boolean[1];
-                keyed = keys.computeIfAbsent(key, k -> {
-                    created[0] = true;
-                    return new Keyed<>(registry.factory.apply(new InstanceId(name, k)));
-                });
-                if (created[0]) {
-                    keyed.lastUsed = clock.incrementAndGet();
-                    for (RegistryListener<? super T> listener : registry.listeners) {
-                        listener.onAdded(new InstanceId(name, key), keyed.instance);
-                    }
-                    evictBeyond(registry, registry.maxKeys.applyAsInt(name), key);
-                    return keyed.instance;
-                }
-            }
-            keyed.lastUsed = clock.incrementAndGet();
-            return keyed.instance;
-        }
-
-        private void evictBeyond(InstanceRegistry<T> registry, int max, String justAdded) {
-            while (keys.size() > max) {
-                Map.Entry<String, Keyed<T>> oldest = null;
-                for (Map.Entry<String, Keyed<T>> entry : keys.entrySet()) {
-                    if (!entry.getKey().equals(justAdded)
-                            && (oldest == null || entry.getValue().lastUsed < oldest.getValue().lastUsed)) {
-                        oldest = entry;
-                    }
-                }
-                if (oldest == null) {
-                    return;
-                }
-                if (keys.remove(oldest.getKey(), oldest.getValue())) {
-                    registry.removed(new InstanceId(name, oldest.getKey()), oldest.getValue().instance);
-                }
-            }
         }
     }
 

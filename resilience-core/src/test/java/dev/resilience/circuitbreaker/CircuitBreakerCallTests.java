@@ -31,11 +31,13 @@ class CircuitBreakerCallTests {
 
     @Test
     void aCallClosedWithoutAnOutcomeRecordsAFailure() {
-        try (CircuitBreaker.Call call = f.breaker.acquire()) {
-            f.clock.advance(Duration.ofMillis(5));
-        }
+        CircuitBreaker.Call call = f.breaker.acquire();
+        f.clock.advance(Duration.ofMillis(5));
+        call.close();
+        call.close();
 
-        assertThat(f.breaker.snapshot().failedCalls()).isEqualTo(1);
+        assertThat(f.breaker.snapshot().failedCalls()).as("closing twice records once").isEqualTo(1);
+        assertThat(f.breaker.snapshot().failedNanos()).isEqualTo(Duration.ofMillis(5).toNanos());
         assertThat(f.eventsOf(CircuitBreakerEvent.Failure.class).get(0).exception()).isNull();
     }
 

@@ -61,8 +61,9 @@ public enum ThreadKind {
         try {
             Method ofVirtual = Thread.class.getMethod("ofVirtual");
             Object builder = ofVirtual.invoke(null);
-            Method factory = builder.getClass().getMethod("factory");
-            factory.setAccessible(true);
+            // Look factory() up on the public Thread.Builder interface: the builder's own class is
+            // internal to java.base, and making its method accessible fails on a modular JDK.
+            Method factory = Class.forName("java.lang.Thread$Builder").getMethod("factory");
             return (ThreadFactory) factory.invoke(builder);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;

@@ -3,7 +3,10 @@ package dev.resilience.spring.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Everything under {@code resilience.*} in {@code application.yml}.
+ * The root of {@code resilience.*} in {@code application.yml}: {@code enabled} and {@code health}. Each
+ * pattern's section ({@code resilience.circuitbreaker}, ...) is its own {@link PatternProperties}
+ * subclass, such as {@link CircuitBreakerProperties}; {@link UnknownPropertiesCheck} rejects keys that
+ * belong to neither.
  */
 @ConfigurationProperties(prefix = "resilience")
 public class ResilienceProperties {
@@ -12,6 +15,8 @@ public class ResilienceProperties {
     private boolean enabled = true;
 
     private final Health health = new Health();
+
+    private final Events events = new Events();
 
     /** @return whether the annotations take effect */
     public boolean isEnabled() {
@@ -28,6 +33,11 @@ public class ResilienceProperties {
         return health;
     }
 
+    /** @return the settings of the recent events the Actuator endpoint keeps */
+    public Events getEvents() {
+        return events;
+    }
+
     /** Settings of the {@code resilience} health contributor. */
     public static class Health {
 
@@ -42,6 +52,26 @@ public class ResilienceProperties {
         /** @param downOnOpen whether an open breaker makes the status DOWN */
         public void setDownOnOpen(boolean downOnOpen) {
             this.downOnOpen = downOnOpen;
+        }
+    }
+
+    /** Settings of the recent events the {@code resilience} Actuator endpoint keeps per instance (at most 100). */
+    public static class Events {
+
+        /**
+         * Whether successful calls are kept among the recent events too. Off by default: then nobody
+         * subscribes to successes, and a successful call allocates no event object.
+         */
+        private boolean includeSuccesses;
+
+        /** @return whether successful calls are kept among the recent events */
+        public boolean isIncludeSuccesses() {
+            return includeSuccesses;
+        }
+
+        /** @param includeSuccesses whether successful calls are kept among the recent events */
+        public void setIncludeSuccesses(boolean includeSuccesses) {
+            this.includeSuccesses = includeSuccesses;
         }
     }
 }

@@ -1,0 +1,205 @@
+package dev.resilience.spring.config;
+
+import dev.resilience.InvalidConfigurationException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+
+/**
+ * {@link PatternConfigs} for any pattern, given its {@link PatternMapping}. An instance's settings start
+ * from the built-in defaults; then, each overriding only the keys it sets, {@code defaults}, the preset
+ * (the built-in one of that name, then the user's {@code presets.<preset>}), the annotation layer and
+ * {@code instances.<name>} are bound onto them with Spring's {@link Binder}, and the result is mapped once.
+ * The preset is the one named by the instance, else by the annotation layer, else by {@code defaults}.
+ *
+ * <p>Creating this object validates {@code defaults} (with its preset), every declared preset and every
+ * declared instance, so that a bad value fails startup even when nothing uses it. Errors name the full
+ * yml path of the layer that set the value.
+ *
+ * <p>Thread safe: a computed configuration is read without a lock; computing one (once per name, when
+ * an instance is first created) and registering annotation layers share one lock, so that a layer is
+ * never registered while a configuration that should have seen it is being computed.
+ *
+ * @param <S> the settings type
+ * @param <C> the core configuration type
+ */
+public final class LayeredPatternConfigs<S extends InstanceSettings, C> implements PatternConfigs<C> {
+
+    private static final Pattern DASHED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final PatternMapping<S, C> mapping;
+    private final Binder environment;
+    private final String prefix;
+    private final Set<String> presetNames;
+    private final Set<String> userPresets;
+    private final Set<String> declaredInstances;
+    private final Map<String, C> configs = new ConcurrentHashMap<>();
+    private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
+
+    /**
+     * Creates the configurations and validates everything the user declared.
+     *
+     * @param mapping the pattern's mapping
+     * @param properties the bound {@code resilience.<pattern>} properties (for the declared names)
+     * @param environment a binder over the application's environment
+     * @throws InvalidPropertyException for the first invalid value
+     */
+    public LayeredPatternConfigs(PatternMapping<S, C> mapping, PatternProperties<S> properties, Binder environment) {
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.prefix = "resilience." + mapping.section();
+        this.userPresets = Collections.unmodifiableSet(new LinkedHashSet<>(properties.getPresets().keySet()));
+        Set<String> names = new TreeSet<>(mapping.builtInPresets().keySet());
+        names.addAll(userPresets);
+        this.presetNames = Collections.unmodifiableSet(names);
+        this.declaredInstances = Collections.unmodifiableSet(new LinkedHashSet<>(properties.getInstances().keySet()));
+        validateDeclared();
+    }
+
+    @Override
+    public C configFor(String name) {
+        C config = configs.get(name);
+        if (config != null) {
+            return config;
+        }
+        synchronized (this) {
+            return configs.computeIfAbsent(name, this::compute);
+        }
+    }
+
+    @Override
+    public Set<String> declaredInstances() {
+        return declaredInstances;
+    }
+
+    @Override
+    public synchronized void registerAnnotationOverrides(String name, String source, Map<String, ?> properties) {
+        AnnotationLayer layer = new AnnotationLayer(source, Map.copyOf(properties));
+        AnnotationLayer existing = annotationLayers.get(name);
+        if (existing != null) {
+            if (existing.values().equals(layer.values())) {
+                return;
+            }
+            throw new IllegalStateException("Conflicting " + mapping.section() + " settings for instance '" + name
+                    + "': " + existing.source() + " sets " + existing.values() + " but " + source + " sets "
+                    + layer.values() + "; methods sharing a name share one instance, so give them the same values"
+                    + " or different names");
+        }
+        if (configs.containsKey(name)) {
+            throw new IllegalStateException("The " + mapping.section() + " configuration of '" + name
+                    + "' was computed before the overrides of " + source + " were registered; register them"
+                    + " while the context starts, before the instance is first used");
+        }
+        annotationLayers.put(name, layer);
+        try {
+            configs.put(name, compute(name));
+        } catch (RuntimeException e) {
+            annotationLayers.remove(name);
+            throw e;
+        }
+    }
+
+    /** The yml path of an instance's section; a name not in lower-case kebab form goes in brackets. */
+    private String instancePath(String name) {
+        return prefix + ".instances" + element(name);
+    }
+
+    private void validateDeclared() {
+        String defaultsPath = prefix + ".defaults";
+        checkPresetName(environmentPreset(defaultsPath), defaultsPath, null);
+        declaredInstances.forEach(name -> checkPresetName(environmentPreset(instancePath(name)), instancePath(name), null));
+        for (String preset : userPresets) {
+            String presetPath = prefix + ".presets" + element(preset);
+            String nested = environmentPreset(presetPath);
+            if (nested != null) {
+                throw new InvalidPropertyException(presetPath + ".preset", nested,
+                        "is not allowed: a preset cannot name another preset", null, null);
+            }
+            SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
+            layers.bindEnvironment(ConfigurationPropertyName.of(defaultsPath));
+            applyPreset(layers, preset, presetPath);
+            build(layers, presetPath);
+        }
+        build(layers(null, defaultsPath), defaultsPath);
+        declaredInstances.forEach(this::compute);
+    }
+
+    private C compute(String name) {
+        String path = instancePath(name);
+        return build(layers(name, path), path);
+    }
+
+    /**
+     * Binds the layers of an instance, or with a null name those every instance starts from (defaults
+     * and the defaults' preset). Errors name {@code subjectPath.<property>} when no yml layer set the value.
+     */
+    private SettingsLayers<S> layers(String name, String subjectPath) {
+        SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
+        layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".defaults"));
+        AnnotationLayer annotations = name == null ? null : annotationLayers.get(name);
+        String preset = name == null ? null : environmentPreset(subjectPath);
+        if (preset == null && annotations != null && annotations.values().get("preset") != null) {
+            preset = String.valueOf(annotations.values().get("preset"));
+            checkPresetName(preset, subjectPath, annotations.source());
+        }
+        if (preset == null) {
+            preset = layers.settings().getPreset();
+        }
+        if (preset != null) {
+            applyPreset(layers, preset, subjectPath);
+        }
+        if (annotations != null) {
+            layers.bindValues(annotations.values(), annotations.source(), subjectPath);
+        }
+        if (name != null) {
+            layers.bindEnvironment(ConfigurationPropertyName.of(subjectPath));
+        }
+        return layers;
+    }
+
+    private void applyPreset(SettingsLayers<S> layers, String preset, String subjectPath) {
+        Map<String, Object> builtIn = mapping.builtInPresets().get(preset);
+        if (builtIn != null) {
+            layers.bindValues(builtIn, "built-in preset '" + preset + "'", subjectPath);
+        }
+        if (userPresets.contains(preset)) {
+            layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".presets" + element(preset)));
+        }
+    }
+
+    private C build(SettingsLayers<S> layers, String subjectPath) {
+        try {
+            return mapping.toConfig(layers.settings());
+        } catch (InvalidConfigurationException e) {
+            throw layers.invalid(e, subjectPath);
+        }
+    }
+
+    private String environmentPreset(String sectionPath) {
+        return environment.bind(sectionPath + ".preset", String.class).orElse(null);
+    }
+
+    private void checkPresetName(String preset, String sectionPath, String origin) {
+        if (preset != null && !presetNames.contains(preset)) {
+            throw new InvalidPropertyException(sectionPath + ".preset", preset,
+                    "must name a built-in preset or one declared under " + prefix + ".presets: " + presetNames,
+                    origin, null);
+        }
+    }
+
+    private static String element(String name) {
+        return DASHED_NAME.matcher(name).matches() ? "." + name : "[" + name + "]";
+    }
+
+    /** The values one annotation contributes to an instance name, and where they come from. */
+    private record AnnotationLayer(String source, Map<String, ?> values) {
+    }
+}

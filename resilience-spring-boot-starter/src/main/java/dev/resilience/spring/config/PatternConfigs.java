@@ -1,0 +1,54 @@
+package dev.resilience.spring.config;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The effective configuration of each named instance of one pattern, layered lowest first: built-in
+ * defaults, {@code defaults}, the chosen preset, annotation attributes, {@code instances.<name>}. Only keys
+ * a layer sets override the layers below. Invalid values fail when the bean is created (for
+ * {@code defaults}, every declared preset and every declared instance) or, for names only known from
+ * annotations, when their overrides are registered.
+ *
+ * <p>Thread safe. Configurations are computed once per name and cached.
+ *
+ * @param <C> the core configuration type
+ */
+public interface PatternConfigs<C> {
+
+    /**
+     * The effective configuration of an instance name; every keyed instance of that name shares it.
+     *
+     * @param name the instance name (the annotation's {@code name})
+     * @return the configuration, the same object on every call for a name
+     * @throws InvalidPropertyException if the layers combine into an invalid configuration
+     */
+    C configFor(String name);
+
+    /**
+     * The names declared under {@code resilience.<pattern>.instances}, in declaration order; the
+     * starter creates their instances at startup.
+     *
+     * @return an unmodifiable set
+     */
+    Set<String> declaredInstances();
+
+    /**
+     * Adds the annotation layer of an instance name: values an annotation sets (for example
+     * {@code @Timeout(name = "slow", value = "2s")} gives {@code duration -> "2s"}). The layer sits above
+     * the preset and below {@code instances.<name>}. Call it while the context starts, before the
+     * instance is first used: the starter creates the declared instances once the context has been
+     * refreshed, and a configuration is computed only once. Registering the same values again for a
+     * name is a no-op.
+     *
+     * @param name the instance name
+     * @param source where the values come from, for error messages (for example
+     *     {@code "@Timeout on PaymentClient.charge"})
+     * @param properties kebab-case keys relative to an instance, values as they would be written in yml
+     *     (strings such as {@code "2s"}, or already typed values)
+     * @throws InvalidPropertyException if a value is invalid or a key unknown; the message names the source
+     * @throws IllegalStateException if other values were registered for the name, or its configuration was
+     *     already computed without them
+     */
+    void registerAnnotationOverrides(String name, String source, Map<String, ?> properties);
+}

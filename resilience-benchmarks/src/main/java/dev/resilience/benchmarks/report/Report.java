@@ -38,6 +38,7 @@ public final class Report {
         byThreads.forEach((threads, results) -> {
             out.append("## Core level, ").append(threads).append(threads == 1 ? " thread" : " threads").append("\n\n");
             coreTable(threads, results);
+            blocksTable(results);
             out.append("## Spring level, ").append(threads).append(threads == 1 ? " thread" : " threads").append("\n\n");
             springTable(threads, results);
         });
@@ -83,6 +84,21 @@ public final class Report {
                     .append(" | ").append(r4j == null ? "" : bytes(r4j)).append(" |\n");
             zeroAllocationTarget(row, threads, ours);
         }
+        out.append('\n');
+    }
+
+    private void blocksTable(Map<String, Measurement> results) {
+        String prefix = "BuildingBlocksBenchmark.";
+        if (results.keySet().stream().noneMatch(name -> name.startsWith(prefix))) {
+            return;
+        }
+        out.append("Building blocks (what the paths above are made of):\n\n| operation | ns/op | B/op |\n|---|---:|---:|\n");
+        results.forEach((name, m) -> {
+            if (name.startsWith(prefix)) {
+                out.append("| ").append(name.substring(prefix.length())).append(" | ").append(time(m))
+                        .append(" | ").append(bytes(m)).append(" |\n");
+            }
+        });
         out.append('\n');
     }
 

@@ -1,9 +1,11 @@
 package dev.resilience.benchmarks.spring;
 
 import dev.resilience.benchmarks.StandardSettings;
+import dev.resilience.benchmarks.core.Configs;
 import dev.resilience.benchmarks.spring.r4j.R4jApplication;
 import dev.resilience.benchmarks.spring.r4j.R4jService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,11 +29,18 @@ public class SpringCircuitBreakerBenchmark extends StandardSettings {
         private ConfigurableApplicationContext context;
         private R4jService service;
 
-        /** Starts the application. */
+        /** Starts the application and checks that the breaker has the benchmark's configuration. */
         @Setup
         public void start() {
             context = R4jApplication.start();
             service = context.getBean(R4jService.class);
+            CircuitBreakerConfig config = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("backend")
+                    .getCircuitBreakerConfig();
+            if (config.getSlidingWindowSize() != Configs.COUNT_WINDOW
+                    || config.getMinimumNumberOfCalls() != Configs.MINIMUM_CALLS
+                    || config.isWritableStackTraceEnabled()) {
+                throw new IllegalStateException("Resilience4j breaker not configured as the core benchmarks: " + config);
+            }
         }
 
         /**

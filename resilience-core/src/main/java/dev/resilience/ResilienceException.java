@@ -4,7 +4,9 @@ package dev.resilience;
  * Base of every exception this library throws when it refuses or cuts short a call. Unchecked.
  *
  * <p>Rejections are cheap: unless the instance's configuration asks for writable stack traces, no
- * stack trace is filled in.
+ * stack trace is filled in. Suppression stays enabled (it costs nothing until used) so that a retry
+ * sequence can attach its earlier failures to the rejection that ends it (SPEC ruling 8), and a timeout
+ * can attach the late failure of the call it cut short.
  */
 public abstract class ResilienceException extends RuntimeException {
 
@@ -20,7 +22,7 @@ public abstract class ResilienceException extends RuntimeException {
      * @param writableStackTrace whether to capture the stack trace
      */
     protected ResilienceException(String name, String message, boolean writableStackTrace) {
-        super(message, null, false, writableStackTrace);
+        super(message, null, true, writableStackTrace);
         this.name = name;
     }
 

@@ -3,7 +3,7 @@ package dev.resilience.fallback;
 import java.lang.reflect.Method;
 
 /**
- * Answers for a failed call named by {@link Fallback#handler()}. Implementations must be thread safe.
+ * Answers for a failed call named by {@link dev.resilience.annotation.Fallback#handler()}. Implementations must be thread safe.
  */
 @FunctionalInterface
 public interface FallbackHandler {

@@ -1,0 +1,208 @@
+package dev.resilience.retry;
+
+import dev.resilience.event.EventPublisher;
+import dev.resilience.time.Scheduler;
+import dev.resilience.time.TimeSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A retry: it calls again after a failure, with backoff, up to {@code max-attempts} (the first call
+ * included). When a failure is not retried, the caller gets it with the earlier failures of the same call
+ * attached as {@linkplain Throwable#getSuppressed() suppressed}. Never retried: failures outside
+ * {@code retry-exceptions}, inside {@code ignore-exceptions}, and {@link RetryConfig#NEVER_RETRIED}
+ * (so an open circuit breaker ends the sequence at once, SPEC ruling 8).
+ *
+ * <p>Three ways to use it, all thread safe:
+ * <ul>
+ * <li>{@link #call(Callable)}, {@link #get(Supplier)}, {@link #run(Runnable)} retry synchronous code.
+ *     The wait between attempts never uses {@code Thread.sleep}: the calling thread parks until a task
+ *     scheduled on the instance's {@link Scheduler} unparks it, so with a
+ *     {@link dev.resilience.time.ManualClock} the wait ends exactly when the test advances the clock
+ *     past it. An interrupt during the wait ends the call with its last failure (the interrupt flag
+ *     stays set);</li>
+ * <li>{@link #callAsync(Supplier)} retries asynchronous code: each retry is a task on the scheduler,
+ *     no thread blocks;</li>
+ * <li>{@link #start()} gives a per-call {@link Context} that a pipeline drives itself (the Spring
+ *     aspect does).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Retry retry = Retry.of("inventory", RetryConfig.builder().maxAttempts(4).build());
+ * Stock stock = retry.call(() -> client.stock(sku));
+ * }</pre>
+ */
+public interface Retry {
+
+    /**
+     * Creates a retry on the JVM's clocks and the shared timer thread.
+     *
+     * @param name the instance name
+     * @param config its configuration
+     * @return a new retry
+     */
+    static Retry of(String name, RetryConfig config) {
+        return of(name, config, TimeSource.system(), Scheduler.system());
+    }
+
+    /**
+     * Creates a retry whose jitter comes from {@link ThreadLocalRandom}.
+     *
+     * @param name the instance name
+     * @param config its configuration
+     * @param timeSource where time comes from
+     * @param scheduler where waits between attempts are scheduled
+     * @return a new retry
+     */
+    static Retry of(String name, RetryConfig config, TimeSource timeSource, Scheduler scheduler) {
+        return of(name, config, timeSource, scheduler, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * Creates a retry with every collaborator given.
+     *
+     * @param name the instance name
+     * @param config its configuration
+     * @param timeSource where time comes from
+     * @param scheduler where waits between attempts are scheduled
+     * @param random the jitter's source of uniform numbers in [0, 1); must be thread safe
+     * @return a new retry
+     */
+    static Retry of(String name, RetryConfig config, TimeSource timeSource, Scheduler scheduler,
+            DoubleSupplier random) {
+        return new DefaultRetry(name, config, timeSource, scheduler, random);
+    }
+
+    /** @return the name, as shown in the endpoint */
+    String name();
+
+    /** @return the configuration in effect */
+    RetryConfig config();
+
+    /** @return a copy of the current statistics (allocates one object) */
+    RetrySnapshot snapshot();
+
+    /** @return the publisher of this retry's events */
+    EventPublisher<RetryEvent> events();
+
+    /** Clears the statistics and the retry budget's window. */
+    void reset();
+
+    /**
+     * Begins one call: the first attempt is about to be made. Reads the clock only if
+     * {@code max-duration} or the budget needs it; allocates the context and nothing else until a
+     * failure happens.
+     *
+     * @return the call's context, to be given its attempts' outcomes in order
+     */
+    Context start();
+
+    /**
+     * Runs a callable, retrying its failures.
+     *
+     * @param callable the call, made once per attempt on the calling thread
+     * @param <T> the result type
+     * @return the first successful result
+     * @throws Exception the failure that ended the call, earlier failures attached as suppressed
+     */
+    <T> T call(Callable<T> callable) throws Exception;
+
+    /**
+     * Runs a supplier, retrying its failures.
+     *
+     * @param supplier the call, made once per attempt on the calling thread
+     * @param <T> the result type
+     * @return the first successful result
+     */
+    <T> T get(Supplier<T> supplier);
+
+    /**
+     * Runs a runnable, retrying its failures.
+     *
+     * @param runnable the call, made once per attempt on the calling thread
+     */
+    void run(Runnable runnable);
+
+    /**
+     * Runs an asynchronous call, retrying failed stages. The first attempt is made on the calling thread;
+     * each retry is made by a task on the scheduler, so {@code supplier} must return its stage quickly
+     * (start the work, do not do it). Never throws (SPEC ruling 7): a supplier that throws counts as a
+     * failed attempt. A failed stage's {@link java.util.concurrent.CompletionException} is unwrapped
+     * before classification. Cancelling the returned future cancels the attempt in flight and stops the
+     * retries.
+     *
+     * @param supplier starts one attempt
+     * @param <T> the result type
+     * @return a future completed with the first successful result, or with the failure that ended the call
+     */
+    <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> supplier);
+
+    /**
+     * One call's progress through its attempts, for pipelines that make the attempts themselves:
+     *
+     * <pre>{@code
+     * Retry.Context ctx = retry.start();
+     * while (true) {
+     *     try {
+     *         Object result = attempt();
+     *         ctx.onSuccess();
+     *         return result;
+     *     } catch (Throwable failure) {
+     *         long delay = ctx.onFailure(failure);
+     *         if (delay < 0 || !ctx.awaitRetry(delay)) {
+     *             throw failure;          // earlier failures are attached as suppressed
+     *         }
+     *     }
+     * }
+     * }</pre>
+     *
+     * Each attempt gets exactly one outcome, {@link #onSuccess()} or {@link #onFailure(Throwable)}; after
+     * a non-negative delay the next attempt is made or {@link #abandon()} is called. Not thread safe:
+     * outcomes of one call are reported in order (from any thread, with a happens-before edge between
+     * them, as a scheduler or a future's completion gives).
+     */
+    interface Context {
+
+        /** @return the number of the attempt in progress, 1 for the first */
+        int attempt();
+
+        /** The attempt in progress succeeded; the call is over. */
+        void onSuccess();
+
+        /**
+         * The attempt in progress failed. Decides whether to retry, counts the decision and publishes its
+         * event. When the answer is "stop", the call is over and {@code failure} has the earlier failures
+         * attached as suppressed: rethrow it.
+         *
+         * @param failure what the attempt threw (unwrapped from any {@code CompletionException})
+         * @return the wait before the next attempt in nanoseconds (0 or more), or -1 to stop
+         * @throws IllegalStateException if the call is already over
+         */
+        long onFailure(Throwable failure);
+
+        /**
+         * Waits, on the calling thread, for the delay {@link #onFailure(Throwable)} returned, by parking
+         * until a task on the scheduler unparks it (no sleep, no busy wait; nothing is scheduled for a
+         * zero delay). If the thread is interrupted before or during the wait, the retry is
+         * {@linkplain #abandon() abandoned}, the interrupt flag is restored and {@code false} is returned.
+         *
+         * @param delayNanos the delay to wait
+         * @return {@code true} to make the next attempt, {@code false} if the call is over (rethrow the failure)
+         */
+        boolean awaitRetry(long delayNanos);
+
+        /**
+         * The retry announced by the last {@link #onFailure(Throwable)} will not be made (the caller gave up
+         * or was interrupted). The call is over and counted as failed with that failure, earlier failures
+         * attached as suppressed; the announced retry is no longer counted as made.
+         *
+         * @return the last failure, to be rethrown
+         * @throws IllegalStateException if no retry was announced
+         */
+        Throwable abandon();
+    }
+}

@@ -31,6 +31,8 @@ public class CircuitBreakerClosedBenchmark extends StandardSettings {
 
     private CircuitBreaker oursCount;
     private CircuitBreaker oursTime;
+    private CachedClock cachedClock;
+    private CircuitBreaker oursCountCachedClock;
     private TimeSource oursClock;
 
     private io.github.resilience4j.circuitbreaker.CircuitBreaker r4jCount;
@@ -48,6 +50,8 @@ public class CircuitBreakerClosedBenchmark extends StandardSettings {
         oursCount = CircuitBreaker.of("count", Configs.ours(true));
         oursTime = CircuitBreaker.of("time", Configs.ours(false));
         oursClock = oursCount.timeSource();
+        cachedClock = new CachedClock();
+        oursCountCachedClock = CircuitBreaker.of("countCachedClock", Configs.ours(true), cachedClock);
         r4jCount = io.github.resilience4j.circuitbreaker.CircuitBreaker.of("count", Configs.r4j(true, false));
         r4jTime = io.github.resilience4j.circuitbreaker.CircuitBreaker.of("time", Configs.r4j(false, false));
         r4jCountLockFree = io.github.resilience4j.circuitbreaker.CircuitBreaker.of("countLockFree",
@@ -63,7 +67,8 @@ public class CircuitBreakerClosedBenchmark extends StandardSettings {
     /** Fails the run if a breaker left CLOSED or recorded a failure. */
     @TearDown
     public void checkStillClosed() {
-        for (CircuitBreaker breaker : new CircuitBreaker[] {oursCount, oursTime}) {
+        cachedClock.close();
+        for (CircuitBreaker breaker : new CircuitBreaker[] {oursCount, oursTime, oursCountCachedClock}) {
             if (breaker.state() != CircuitBreakerState.CLOSED || breaker.snapshot().failedCalls() != 0) {
                 throw new IllegalStateException("not a closed-breaker run: " + breaker + " " + breaker.snapshot());
             }
@@ -87,6 +92,17 @@ public class CircuitBreakerClosedBenchmark extends StandardSettings {
     @Benchmark
     public String ours_countBased() {
         return oursCount.get(work);
+    }
+
+    /**
+     * An experiment, not a comparison target: our count-based breaker reading a {@link CachedClock}
+     * instead of {@code System.nanoTime()}.
+     *
+     * @return the work through our count-based breaker, functional shape
+     */
+    @Benchmark
+    public String ours_countBased_cachedClock() {
+        return oursCountCachedClock.get(work);
     }
 
     /** @return the work through Resilience4j's count-based breaker, functional shape */

@@ -99,6 +99,14 @@ public final class Configs {
                 .build();
     }
 
+    /** @return our retry configuration: 3 attempts, 500 ms apart (never used: no call fails) */
+    public static dev.resilience.retry.RetryConfig oursRetry() {
+        return dev.resilience.retry.RetryConfig.builder()
+                .maxAttempts(RETRY_ATTEMPTS)
+                .waitDuration(Duration.ofMillis(500))
+                .build();
+    }
+
     /** @return Resilience4j's retry configuration: 3 attempts, 500 ms apart (never used: no call fails) */
     public static io.github.resilience4j.retry.RetryConfig r4jRetry() {
         return io.github.resilience4j.retry.RetryConfig.custom()

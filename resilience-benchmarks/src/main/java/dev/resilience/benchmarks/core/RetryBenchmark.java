@@ -17,12 +17,14 @@ public class RetryBenchmark extends StandardSettings {
 
     private final Supplier<String> work = new Work();
 
+    private dev.resilience.retry.Retry ours;
     private io.github.resilience4j.retry.Retry r4j;
     private Supplier<String> r4jDecorated;
 
     /** Creates the retries. */
     @Setup
     public void setUp() {
+        ours = dev.resilience.retry.Retry.of("retry", Configs.oursRetry());
         r4j = io.github.resilience4j.retry.Retry.of("retry", Configs.r4jRetry());
         r4jDecorated = io.github.resilience4j.retry.Retry.decorateSupplier(r4j, work);
     }
@@ -30,6 +32,10 @@ public class RetryBenchmark extends StandardSettings {
     /** Fails the run if a call was retried. */
     @TearDown
     public void checkNoRetry() {
+        dev.resilience.retry.RetrySnapshot snapshot = ours.snapshot();
+        if (snapshot.retries() != 0 || snapshot.calls() != snapshot.successfulWithoutRetry()) {
+            throw new IllegalStateException("our retry retried: " + snapshot);
+        }
         io.github.resilience4j.retry.Retry.Metrics metrics = r4j.getMetrics();
         if (metrics.getNumberOfSuccessfulCallsWithRetryAttempt() != 0 || metrics.getNumberOfTotalCalls()
                 != metrics.getNumberOfSuccessfulCallsWithoutRetryAttempt()) {
@@ -41,6 +47,12 @@ public class RetryBenchmark extends StandardSettings {
     @Benchmark
     public String baseline() {
         return work.get();
+    }
+
+    /** @return the work through our retry */
+    @Benchmark
+    public String ours_retry() {
+        return ours.get(work);
     }
 
     /** @return the work through Resilience4j's retry */

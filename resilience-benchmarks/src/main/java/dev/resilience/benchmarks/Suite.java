@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The whole measurement: every benchmark of this module at each thread count (default 1 and 2) with JMH's
@@ -34,8 +35,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>System properties, for partial runs: {@code bench.include} (a regex on benchmark names, default all),
  * {@code bench.threads} (comma-separated, default {@code 1,2}), {@code bench.footprint} ({@code false} skips
- * the heap measurement), {@code bench.out} (directory for the JSON results and the report, default the
- * directory of the jar).
+ * the heap measurement), {@code bench.quick} ({@code true}: 1 warm-up and 2 measured iterations of 200 ms,
+ * to check the wiring, not to measure), {@code bench.out} (directory for the JSON results and the report,
+ * default the directory of the jar).
  */
 final class Suite {
 
@@ -55,6 +57,10 @@ final class Suite {
                     .addProfiler(GCProfiler.class)
                     .resultFormat(ResultFormatType.JSON)
                     .result(outDir.resolve("jmh-" + count + "t.json").toString());
+            if (Boolean.getBoolean("bench.quick")) {
+                options.warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
+                        .measurementIterations(2).measurementTime(TimeValue.milliseconds(200));
+            }
             byThreads.put(count, measurements(new Runner(options.build()).run()));
         }
         List<HeapFootprint.Row> footprint = Boolean.parseBoolean(System.getProperty("bench.footprint", "true"))

@@ -1,0 +1,27 @@
+package dev.resilience.spring.aop;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.resilience", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule interceptionStaysClearOfObservability = noClasses()
+            .that().resideInAPackage("dev.resilience.spring.aop..")
+            .or().haveFullyQualifiedName("dev.resilience.spring.autoconfigure.ResilienceAopAutoConfiguration")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "org.springframework.boot.actuate..",
+                    "org.springframework.boot.health..", "dev.resilience.spring.actuate..", "dev.resilience.spring.metrics..")
+            .because("the interception must work without Micrometer, Actuator or health on the classpath");
+
+    @ArchTest
+    static final ArchRule coreDependsOnTheJdkOnly = noClasses()
+            .that().resideInAPackage("dev.resilience..")
+            .and().resideOutsideOfPackage("dev.resilience.spring..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+            .because("resilience-core depends on the JDK only");
+}

@@ -38,6 +38,12 @@ class BenchmarksSmokeTests {
                 "core.CircuitBreakerClosedBenchmark.ours_countBased",
                 "core.CircuitBreakerClosedBenchmark.r4j_countBased",
                 "core.CircuitBreakerOpenBenchmark.ours_open",
+                "core.BulkheadBenchmark.ours_bulkhead",
+                "core.RateLimiterBenchmark.ours_rateLimiter",
+                "core.RetryBenchmark.ours_retry",
+                "core.ChainBenchmark.ours_chain",
+                "spring.SpringCircuitBreakerBenchmark.ours_annotated",
+                "spring.SpringCircuitBreakerBenchmark.ours_plain",
                 "spring.SpringCircuitBreakerBenchmark.r4j_annotated",
                 "spring.SpringCircuitBreakerBenchmark.r4j_plain");
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());

@@ -18,12 +18,14 @@ public class BulkheadBenchmark extends StandardSettings {
 
     private final Supplier<String> work = new Work();
 
+    private dev.resilience.bulkhead.Bulkhead ours;
     private io.github.resilience4j.bulkhead.Bulkhead r4j;
     private Supplier<String> r4jDecorated;
 
     /** Creates the bulkheads. */
     @Setup
     public void setUp() {
+        ours = dev.resilience.bulkhead.Bulkhead.of("bulkhead", Configs.oursBulkhead());
         r4j = io.github.resilience4j.bulkhead.Bulkhead.of("bulkhead", Configs.r4jBulkhead());
         r4jDecorated = io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(r4j, work);
     }
@@ -31,6 +33,10 @@ public class BulkheadBenchmark extends StandardSettings {
     /** Fails the run if a permit is missing. */
     @TearDown
     public void checkAllPermitsBack() {
+        dev.resilience.bulkhead.BulkheadSnapshot snapshot = ours.snapshot();
+        if (snapshot.activeCalls() != 0 || snapshot.rejectedCalls() != 0) {
+            throw new IllegalStateException("our bulkhead lost permits or rejected: " + snapshot);
+        }
         if (r4j.getMetrics().getAvailableConcurrentCalls() != Configs.BULKHEAD_CALLS) {
             throw new IllegalStateException("Resilience4j bulkhead lost permits: " + r4j.getMetrics());
         }
@@ -40,6 +46,12 @@ public class BulkheadBenchmark extends StandardSettings {
     @Benchmark
     public String baseline() {
         return work.get();
+    }
+
+    /** @return the work through our bulkhead */
+    @Benchmark
+    public String ours_bulkhead() {
+        return ours.get(work);
     }
 
     /** @return the work through Resilience4j's semaphore bulkhead */

@@ -80,6 +80,26 @@ public final class Configs {
                 .build();
     }
 
+    /** @return our bulkhead configuration: 25 concurrent calls, no queue */
+    public static dev.resilience.bulkhead.BulkheadConfig oursBulkhead() {
+        return dev.resilience.bulkhead.BulkheadConfig.builder()
+                .maxConcurrentCalls(BULKHEAD_CALLS)
+                .maxQueueSize(0)
+                .maxWaitDuration(Duration.ZERO)
+                .writableStackTrace(false)
+                .build();
+    }
+
+    /** @return our rate-limiter configuration: a limit that is never reached, no waiting */
+    public static dev.resilience.ratelimiter.RateLimiterConfig oursRateLimiter() {
+        return dev.resilience.ratelimiter.RateLimiterConfig.builder()
+                .limitForPeriod(RATE_LIMIT)
+                .limitRefreshPeriod(RATE_PERIOD)
+                .timeoutDuration(Duration.ZERO)
+                .writableStackTrace(false)
+                .build();
+    }
+
     /** @return Resilience4j's semaphore-bulkhead configuration: 25 concurrent calls, no waiting */
     public static io.github.resilience4j.bulkhead.BulkheadConfig r4jBulkhead() {
         return io.github.resilience4j.bulkhead.BulkheadConfig.custom()

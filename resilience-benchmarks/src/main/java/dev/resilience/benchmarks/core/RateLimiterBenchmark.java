@@ -18,12 +18,14 @@ public class RateLimiterBenchmark extends StandardSettings {
 
     private final Supplier<String> work = new Work();
 
+    private dev.resilience.ratelimiter.RateLimiter ours;
     private io.github.resilience4j.ratelimiter.RateLimiter r4j;
     private Supplier<String> r4jDecorated;
 
     /** Creates the rate limiters. */
     @Setup
     public void setUp() {
+        ours = dev.resilience.ratelimiter.RateLimiter.of("limiter", Configs.oursRateLimiter());
         r4j = io.github.resilience4j.ratelimiter.RateLimiter.of("limiter", Configs.r4jRateLimiter());
         r4jDecorated = io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(r4j, work);
     }
@@ -31,6 +33,10 @@ public class RateLimiterBenchmark extends StandardSettings {
     /** Fails the run if the limit was reached. */
     @TearDown
     public void checkLimitNotReached() {
+        dev.resilience.ratelimiter.RateLimiterSnapshot snapshot = ours.snapshot();
+        if (snapshot.rejectedCalls() != 0 || snapshot.availablePermits() <= 0) {
+            throw new IllegalStateException("our rate limiter reached its limit: " + snapshot);
+        }
         if (r4j.getMetrics().getAvailablePermissions() <= 0) {
             throw new IllegalStateException("Resilience4j rate limiter ran out of permits");
         }
@@ -40,6 +46,12 @@ public class RateLimiterBenchmark extends StandardSettings {
     @Benchmark
     public String baseline() {
         return work.get();
+    }
+
+    /** @return the work through our rate limiter */
+    @Benchmark
+    public String ours_rateLimiter() {
+        return ours.get(work);
     }
 
     /** @return the work through Resilience4j's rate limiter */

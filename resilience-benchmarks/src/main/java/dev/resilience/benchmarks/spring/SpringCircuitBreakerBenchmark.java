@@ -2,6 +2,9 @@ package dev.resilience.benchmarks.spring;
 
 import dev.resilience.benchmarks.StandardSettings;
 import dev.resilience.benchmarks.core.Configs;
+import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.benchmarks.spring.ours.OursApplication;
+import dev.resilience.benchmarks.spring.ours.OursService;
 import dev.resilience.benchmarks.spring.r4j.R4jApplication;
 import dev.resilience.benchmarks.spring.r4j.R4jService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -64,6 +67,69 @@ public class SpringCircuitBreakerBenchmark extends StandardSettings {
                 context.close();
             }
         }
+    }
+
+    /** Our application, started once per fork. */
+    @State(Scope.Benchmark)
+    public static class OursApp {
+
+        private ConfigurableApplicationContext context;
+        private OursService service;
+        private dev.resilience.circuitbreaker.CircuitBreaker breaker;
+
+        /** Starts the application and checks that the breaker has the benchmark's configuration. */
+        @Setup
+        public void start() {
+            context = OursApplication.start();
+            service = context.getBean(OursService.class);
+            @SuppressWarnings("unchecked")
+            InstanceRegistry<dev.resilience.circuitbreaker.CircuitBreaker> registry =
+                    context.getBean("circuitBreakerRegistry", InstanceRegistry.class);
+            breaker = registry.get("backend");
+            dev.resilience.circuitbreaker.CircuitBreakerConfig config = breaker.config();
+            if (config.slidingWindowSize() != Configs.COUNT_WINDOW
+                    || config.minimumNumberOfCalls() != Configs.MINIMUM_CALLS || config.writableStackTrace()) {
+                throw new IllegalStateException("our breaker not configured as the core benchmarks: " + config);
+            }
+        }
+
+        /**
+         * Checks that the breaker stayed CLOSED and, after the annotated benchmark, that the calls went
+         * through it; then stops the application.
+         *
+         * @param params the benchmark that ran
+         */
+        @TearDown
+        public void stop(BenchmarkParams params) {
+            try {
+                dev.resilience.circuitbreaker.CircuitBreakerSnapshot snapshot = breaker.snapshot();
+                boolean intercepted = snapshot.successfulCalls() > 0;
+                if (snapshot.state() != dev.resilience.circuitbreaker.CircuitBreakerState.CLOSED
+                        || intercepted != params.getBenchmark().endsWith("_annotated")) {
+                    throw new IllegalStateException("our breaker: " + snapshot + " after " + params.getBenchmark());
+                }
+            } finally {
+                context.close();
+            }
+        }
+    }
+
+    /**
+     * @param app our application
+     * @return the annotated method's result
+     */
+    @Benchmark
+    public String ours_annotated(OursApp app) {
+        return app.service.annotated();
+    }
+
+    /**
+     * @param app our application
+     * @return the unannotated method's result
+     */
+    @Benchmark
+    public String ours_plain(OursApp app) {
+        return app.service.plain();
     }
 
     /**

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,7 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The Spring level: an annotated method of a proxied bean, with each library's starter in its own Boot
  * application started inside the benchmark, and the same bean's unannotated method. The unannotated call
  * goes through the same proxy, so {@code annotated - plain} is the library's overhead per call.
+ *
+ * <p>Warm-up is longer than elsewhere (10 iterations of 2 s): the advice paths are deep, and on a busy
+ * machine Resilience4j's took about a million calls (over ten seconds) to reach its compiled speed.
  */
+@Warmup(iterations = 10, time = 2)
 public class SpringCircuitBreakerBenchmark extends StandardSettings {
 
     /** The Resilience4j application, started once per fork. */

@@ -7,8 +7,11 @@ package dev.resilience.benchmarks.report;
  * @param error JMH's 99.9% confidence half-width of {@code nanosPerOp}
  * @param bytesPerOp bytes allocated per operation ({@code gc.alloc.rate.norm}), NaN without the GC profiler
  * @param bytesError its 99.9% confidence half-width
+ * @param cpuPerOp process CPU time per operation ({@code cpu.time.norm}), NaN without {@code CpuTimeProfiler}
+ * @param cpuError its 99.9% confidence half-width
  */
-public record Measurement(double nanosPerOp, double error, double bytesPerOp, double bytesError) {
+public record Measurement(double nanosPerOp, double error, double bytesPerOp, double bytesError, double cpuPerOp,
+        double cpuError) {
 
     /**
      * This measurement minus another, with the errors added in quadrature (independent measurements).
@@ -18,7 +21,8 @@ public record Measurement(double nanosPerOp, double error, double bytesPerOp, do
      */
     public Measurement minus(Measurement other) {
         return new Measurement(nanosPerOp - other.nanosPerOp, Math.hypot(error, other.error),
-                bytesPerOp - other.bytesPerOp, Math.hypot(bytesError, other.bytesError));
+                bytesPerOp - other.bytesPerOp, Math.hypot(bytesError, other.bytesError),
+                cpuPerOp - other.cpuPerOp, Math.hypot(cpuError, other.cpuError));
     }
 
     /**

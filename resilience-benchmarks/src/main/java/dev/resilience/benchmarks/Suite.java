@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ final class Suite {
         Path outDir = outputDirectory();
         Files.createDirectories(outDir);
         Map<Integer, Map<String, Measurement>> byThreads = new TreeMap<>();
+        Map<Integer, List<String>> notes = new TreeMap<>();
         for (String threads : System.getProperty("bench.threads", "1,2").split(",")) {
             int count = Integer.parseInt(threads.strip());
             ChainedOptionsBuilder options = new OptionsBuilder()
@@ -62,11 +64,13 @@ final class Suite {
                 options.warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
                         .measurementIterations(2).measurementTime(TimeValue.milliseconds(200));
             }
-            byThreads.put(count, measurements(new Runner(options.build()).run()));
+            Collection<RunResult> runs = new Runner(options.build()).run();
+            byThreads.put(count, measurements(runs));
+            notes.put(count, refusals(runs));
         }
         List<HeapFootprint.Row> footprint = Boolean.parseBoolean(System.getProperty("bench.footprint", "true"))
                 ? footprint(outDir) : List.of();
-        String report = new Report(byThreads, footprint).render(header());
+        String report = new Report(byThreads, notes, footprint).render(header());
         Path file = outDir.resolve("benchmark-report.md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -112,6 +116,20 @@ final class Suite {
                     cpu.map(Result::getScoreError).orElse(Double.NaN)));
         }
         return byName;
+    }
+
+    /** Flags every benchmark whose limiter refused calls although its limit could not be reached. */
+    private static List<String> refusals(Iterable<RunResult> runs) {
+        List<String> found = new ArrayList<>();
+        for (RunResult run : runs) {
+            secondary(run, "refused")
+                    .filter(refused -> refused.getScore() > 0)
+                    .ifPresent(refused -> found.add(String.format(java.util.Locale.ROOT,
+                            "%s refused %.0f calls in the measured iterations although its limit was never reached",
+                            run.getParams().getBenchmark().replace("dev.resilience.benchmarks.", ""),
+                            refused.getScore())));
+        }
+        return found;
     }
 
     @SuppressWarnings("rawtypes")

@@ -1,6 +1,8 @@
 package dev.resilience.benchmarks.core;
 
 import dev.resilience.benchmarks.StandardSettings;
+import dev.resilience.RateLimitExceededException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -11,7 +13,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A successful call through the composed chain, in this project's order, outermost first: retry, circuit
  * breaker (count-based), rate limiter, bulkhead, the work. Timeouts are left out on both sides: Resilience4j
- * has no synchronous time limiter. Each layer has the configuration of its own benchmark.
+ * has no synchronous time limiter. Each layer has the configuration of its own benchmark. A call the rate
+ * limiter refuses is counted in {@link Refusals}, as in {@link RateLimiterBenchmark}.
  */
 @State(Scope.Benchmark)
 public class ChainBenchmark extends StandardSettings {
@@ -69,15 +72,31 @@ public class ChainBenchmark extends StandardSettings {
         return work.get();
     }
 
-    /** @return the work through our chain */
+    /**
+     * @param refusals counts calls the rate limiter refused (it never should)
+     * @return the work through our chain, or null if refused
+     */
     @Benchmark
-    public String ours_chain() {
-        return oursChain.get();
+    public String ours_chain(Refusals refusals) {
+        try {
+            return oursChain.get();
+        } catch (RateLimitExceededException refused) {
+            refusals.refused++;
+            return null;
+        }
     }
 
-    /** @return the work through Resilience4j's chain */
+    /**
+     * @param refusals counts calls the rate limiter refused (it never should)
+     * @return the work through Resilience4j's chain, or null if refused
+     */
     @Benchmark
-    public String r4j_chain() {
-        return r4jChain.get();
+    public String r4j_chain(Refusals refusals) {
+        try {
+            return r4jChain.get();
+        } catch (RequestNotPermitted refused) {
+            refusals.refused++;
+            return null;
+        }
     }
 }

@@ -16,16 +16,20 @@ public final class Report {
     static final double ZERO_BYTES = 0.5;
 
     private final Map<Integer, Map<String, Measurement>> byThreads;
+    private final Map<Integer, List<String>> notes;
     private final List<HeapFootprint.Row> footprint;
     private final List<String> targets = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
 
     /**
      * @param byThreads thread count to (benchmark name to measurement)
+     * @param notes thread count to warnings about that run (refused calls)
      * @param footprint the heap rows, empty if not measured
      */
-    public Report(Map<Integer, Map<String, Measurement>> byThreads, List<HeapFootprint.Row> footprint) {
+    public Report(Map<Integer, Map<String, Measurement>> byThreads, Map<Integer, List<String>> notes,
+            List<HeapFootprint.Row> footprint) {
         this.byThreads = byThreads;
+        this.notes = notes;
         this.footprint = footprint;
     }
 
@@ -38,6 +42,9 @@ public final class Report {
         byThreads.forEach((threads, results) -> {
             out.append("## Core level, ").append(threads).append(threads == 1 ? " thread" : " threads").append("\n\n");
             coreTable(threads, results);
+            for (String note : notes.getOrDefault(threads, List.of())) {
+                out.append("**Warning:** ").append(note).append(".\n\n");
+            }
             blocksTable(results);
             out.append("## Spring level, ").append(threads).append(threads == 1 ? " thread" : " threads").append("\n\n");
             springTable(threads, results);

@@ -18,7 +18,7 @@ class ReportTests {
     }
 
     private static String render(Map<Integer, Map<String, Measurement>> runs, List<HeapFootprint.Row> rows) {
-        return new Report(new TreeMap<>(runs), rows).render("# test\n");
+        return new Report(new TreeMap<>(runs), Map.of(), rows).render("# test\n");
     }
 
     private static Map<String, Measurement> closed(double baseline, double ours, double r4j, double oursBytes) {
@@ -122,5 +122,15 @@ class ReportTests {
 
         assertThat(targetLine(report, "| retained heap per breaker")).contains("= 0.16").endsWith("| yes | |");
         assertThat(targetLine(report, "| 100,000 keyed breakers")).contains("110.0 MB").endsWith("| **no** | |");
+    }
+
+    @Test
+    void refusedCallsAreFlaggedUnderTheirThreadCount() {
+        String report = new Report(new TreeMap<>(Map.of(2, closed(1, 10, 25, 0))),
+                Map.of(2, List.of("core.RateLimiterBenchmark.ours_rateLimiter refused 3 calls")), List.of())
+                .render("# test\n");
+
+        assertThat(report).contains("**Warning:** core.RateLimiterBenchmark.ours_rateLimiter refused 3 calls.");
+        assertThat(report.indexOf("**Warning:**")).isGreaterThan(report.indexOf("## Core level, 2 threads"));
     }
 }

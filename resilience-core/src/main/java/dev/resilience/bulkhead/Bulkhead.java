@@ -1,7 +1,9 @@
 package dev.resilience.bulkhead;
 
 import dev.resilience.BulkheadFullException;
+import dev.resilience.Resettable;
 import dev.resilience.event.EventPublisher;
+import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
 import java.util.concurrent.Callable;
@@ -40,7 +42,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public interface Bulkhead {
+public interface Bulkhead extends Resettable, EventSource {
 
     /**
      * Creates a bulkhead on the JVM's clocks and the shared system scheduler.

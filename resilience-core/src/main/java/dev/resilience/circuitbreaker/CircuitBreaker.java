@@ -1,7 +1,9 @@
 package dev.resilience.circuitbreaker;
 
 import dev.resilience.CircuitBreakerOpenException;
+import dev.resilience.Resettable;
 import dev.resilience.event.EventPublisher;
+import dev.resilience.event.EventSource;
 import dev.resilience.time.TimeSource;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -29,7 +31,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public interface CircuitBreaker {
+public interface CircuitBreaker extends Resettable, EventSource {
 
     /**
      * Creates a breaker that reads the JVM's clocks.

@@ -1,7 +1,9 @@
 package dev.resilience.ratelimiter;
 
 import dev.resilience.RateLimitExceededException;
+import dev.resilience.Resettable;
 import dev.resilience.event.EventPublisher;
+import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
 import java.util.concurrent.Callable;
@@ -38,7 +40,7 @@ import java.util.function.Supplier;
  * Results results = limiter.call(() -> client.search(query));
  * }</pre>
  */
-public interface RateLimiter {
+public interface RateLimiter extends Resettable, EventSource {
 
     /**
      * Creates a rate limiter on the JVM's clocks and the shared system scheduler; its first period starts

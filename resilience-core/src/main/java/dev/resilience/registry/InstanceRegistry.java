@@ -132,6 +132,35 @@ public final class InstanceRegistry<T> {
         }
     }
 
+    /**
+     * Drops every keyed instance of every name, telling listeners {@code onRemoved} for each (as an
+     * eviction would); un-keyed instances stay. The next {@code get(name, key)} creates a fresh instance.
+     * Meant for tests and operators that want keyed state gone; a caller still holding a dropped instance
+     * may keep using it, but it is no longer reachable through the registry.
+     *
+     * <p>Thread safe: runs under the same lock as creation and eviction, so listeners see each dropped
+     * instance's {@code onAdded} before its {@code onRemoved}. A key created concurrently either is
+     * dropped too or survives whole.
+     *
+     * @return how many keyed instances were dropped
+     */
+    public int removeKeyedInstances() {
+        synchronized (mutations) {
+            int removed = 0;
+            for (Group<T> group : groups.values()) {
+                for (Map.Entry<String, Keyed<T>> entry : group.keys.entrySet()) {
+                    group.keys.remove(entry.getKey());
+                    InstanceId id = new InstanceId(group.name, entry.getKey());
+                    for (RegistryListener<? super T> listener : listeners) {
+                        listener.onRemoved(id, entry.getValue().instance);
+                    }
+                    removed++;
+                }
+            }
+            return removed;
+        }
+    }
+
     private Group<T> group(String name) {
         Group<T> group = groups.get(name);
         return group != null ? group : groups.computeIfAbsent(name, Group::new);

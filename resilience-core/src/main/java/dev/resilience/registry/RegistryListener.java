@@ -17,7 +17,8 @@ public interface RegistryListener<T> {
     void onAdded(InstanceId id, T instance);
 
     /**
-     * A keyed instance was evicted (least recently used, over {@code max-keys}).
+     * A keyed instance was dropped: evicted (least recently used, over {@code max-keys}) or removed by
+     * {@link InstanceRegistry#removeKeyedInstances()}.
      *
      * @param id its id
      * @param instance the instance

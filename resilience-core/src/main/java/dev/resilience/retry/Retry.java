@@ -1,6 +1,8 @@
 package dev.resilience.retry;
 
+import dev.resilience.Resettable;
 import dev.resilience.event.EventPublisher;
+import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
 import java.util.concurrent.Callable;
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  * Stock stock = retry.call(() -> client.stock(sku));
  * }</pre>
  */
-public interface Retry {
+public interface Retry extends Resettable, EventSource {
 
     /**
      * Creates a retry on the JVM's clocks and the shared timer thread.

@@ -1,7 +1,9 @@
 package dev.resilience.timeout;
 
+import dev.resilience.Resettable;
 import dev.resilience.TimeoutExceededException;
 import dev.resilience.event.EventPublisher;
+import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
 import java.util.concurrent.Callable;
@@ -47,7 +49,7 @@ import java.util.function.Supplier;
  * <p>Statistics are disjoint (SPEC ruling 10): every call is exactly one of successful, failed (threw
  * before the deadline) or timed out.
  */
-public interface Timeout {
+public interface Timeout extends Resettable, EventSource {
 
     /**
      * Creates a timeout on the JVM's clocks and the shared timer thread.

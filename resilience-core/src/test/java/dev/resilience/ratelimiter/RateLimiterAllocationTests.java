@@ -18,7 +18,7 @@ class RateLimiterAllocationTests {
         long bytes = Allocations.bytesAllocated(100_000, limiter::acquirePermit);
 
         assertThat(bytes).isLessThan(1024);
-        assertThat(limiter.snapshot().permittedCalls()).isEqualTo(200_000);
+        assertThat(limiter.snapshot().permittedCalls()).isEqualTo(400_000); // warm-up and three measured rounds
     }
 
     @Test
@@ -26,6 +26,6 @@ class RateLimiterAllocationTests {
         long bytes = Allocations.bytesAllocated(100_000, limiter::acquirePermitAsync);
 
         assertThat(bytes).isLessThan(1024);
-        assertThat(limiter.snapshot().permittedCalls()).isEqualTo(200_000);
+        assertThat(limiter.snapshot().permittedCalls()).isEqualTo(400_000); // warm-up and three measured rounds
     }
 }

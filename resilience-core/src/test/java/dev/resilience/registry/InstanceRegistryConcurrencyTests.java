@@ -79,4 +79,44 @@ class InstanceRegistryConcurrencyTests {
         assertThat(live).hasSize(maxKeys);
         registry.all().forEach((id, instance) -> assertThat(live.get(id)).isSameAs(instance));
     }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void removingKeyedInstancesWhileOthersCreateThemKeepsListenersAndRegistryInAgreement(ThreadKind kind) {
+        InstanceRegistry<Object> registry = new InstanceRegistry<>(id -> new Object(), name -> 1000);
+        Map<InstanceId, Object> live = new ConcurrentHashMap<>();
+        AtomicInteger violations = new AtomicInteger();
+        registry.addListener(new RegistryListener<>() {
+            @Override
+            public void onAdded(InstanceId id, Object instance) {
+                if (live.put(id, instance) != null) {
+                    violations.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void onRemoved(InstanceId id, Object instance) {
+                if (!live.remove(id, instance)) {
+                    violations.incrementAndGet();
+                }
+            }
+        });
+
+        Concurrently.run(kind, 8, Duration.ofSeconds(30), index -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < 5_000; i++) {
+                if (index == 0 && i % 100 == 0) {
+                    registry.removeKeyedInstances();
+                } else {
+                    registry.get("tenant", random.nextInt(64));
+                }
+            }
+        });
+
+        assertThat(violations).hasValue(0);
+        assertThat(live).isEqualTo(registry.all());
+        registry.removeKeyedInstances();
+        assertThat(registry.all()).isEmpty();
+        assertThat(live).isEmpty();
+    }
 }

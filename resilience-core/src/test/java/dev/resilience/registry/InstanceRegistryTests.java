@@ -92,6 +92,42 @@ class InstanceRegistryTests {
     }
 
     @Test
+    void removeKeyedInstancesDropsEveryKeyTellsListenersAndKeepsUnkeyedInstances() {
+        String payments = registry.get("payments");
+        String north = registry.get("stock", "north");
+        registry.get("stock", "south");
+        registry.get("prices", "eu");
+        List<String> removed = new ArrayList<>();
+        registry.addListener(new RegistryListener<>() {
+            @Override
+            public void onAdded(InstanceId id, String instance) {
+            }
+
+            @Override
+            public void onRemoved(InstanceId id, String instance) {
+                removed.add(id.displayName() + "=" + instance);
+            }
+        });
+
+        int count = registry.removeKeyedInstances();
+
+        assertThat(count).isEqualTo(3);
+        assertThat(removed).containsExactlyInAnyOrder("stock[north]=stock[north]#2", "stock[south]=stock[south]#3",
+                "prices[eu]=prices[eu]#4");
+        assertThat(registry.all()).containsOnlyKeys(InstanceId.of("payments"));
+        assertThat(registry.get("payments")).isSameAs(payments);
+        assertThat(registry.get("stock", "north")).isNotSameAs(north).isEqualTo("stock[north]#5");
+    }
+
+    @Test
+    void removeKeyedInstancesOnARegistryWithoutKeysDropsNothing() {
+        registry.get("payments");
+
+        assertThat(registry.removeKeyedInstances()).isZero();
+        assertThat(registry.all()).containsOnlyKeys(InstanceId.of("payments"));
+    }
+
+    @Test
     void instanceIdRoundTripsItsDisplayForm() {
         assertThat(InstanceId.parse("stock[north]")).isEqualTo(new InstanceId("stock", "north"));
         assertThat(InstanceId.parse("payments")).isEqualTo(InstanceId.of("payments"));

@@ -1,11 +1,25 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.circuitbreaker.CircuitBreaker;
+import dev.resilience.fallback.FallbackHandler;
+import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.retry.Retry;
+import dev.resilience.spring.aop.BulkheadLayer;
 import dev.resilience.spring.aop.CircuitBreakerLayer;
+import dev.resilience.spring.aop.FallbackLayer;
 import dev.resilience.spring.aop.LayerFactory;
+import dev.resilience.spring.aop.RateLimiterLayer;
 import dev.resilience.spring.aop.ResilienceAdvisor;
 import dev.resilience.spring.aop.ResilienceProxyRegistrar;
+import dev.resilience.spring.aop.RetryLayer;
+import dev.resilience.spring.aop.TimeoutLayer;
+import dev.resilience.spring.config.PatternConfigs;
+import dev.resilience.timeout.Timeout;
+import dev.resilience.timeout.TimeoutConfig;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,5 +56,47 @@ public final class ResilienceAopAutoConfiguration {
     static CircuitBreakerLayer.Factory circuitBreakerLayerFactory(
             ObjectProvider<InstanceRegistry<CircuitBreaker>> circuitBreakerRegistry) {
         return new CircuitBreakerLayer.Factory(circuitBreakerRegistry::getObject);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static BulkheadLayer.Factory bulkheadLayerFactory(ObjectProvider<InstanceRegistry<Bulkhead>> bulkheadRegistry) {
+        return new BulkheadLayer.Factory(bulkheadRegistry::getObject);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static RateLimiterLayer.Factory rateLimiterLayerFactory(ObjectProvider<InstanceRegistry<RateLimiter>> rateLimiterRegistry) {
+        return new RateLimiterLayer.Factory(rateLimiterRegistry::getObject);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "retryLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static RetryLayer.Factory retryLayerFactory(ObjectProvider<InstanceRegistry<Retry>> retryRegistry) {
+        return new RetryLayer.Factory(retryRegistry::getObject);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static TimeoutLayer.Factory timeoutLayerFactory(ObjectProvider<InstanceRegistry<Timeout>> timeoutRegistry,
+            ObjectProvider<PatternConfigs<TimeoutConfig>> timeoutConfigs) {
+        return new TimeoutLayer.Factory(timeoutRegistry::getObject, timeoutConfigs::getObject);
+    }
+
+    /** Handlers are looked up lazily, when the first method naming one is validated at startup. */
+    @Bean
+    @ConditionalOnMissingBean(name = "fallbackLayerFactory")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static FallbackLayer.Factory fallbackLayerFactory(ObjectProvider<BeanFactory> beanFactory) {
+        return new FallbackLayer.Factory(type -> fallbackHandler(beanFactory.getObject(), type));
+    }
+
+    private static FallbackHandler fallbackHandler(BeanFactory beans, Class<? extends FallbackHandler> type) {
+        FallbackHandler bean = beans.getBeanProvider(type).getIfAvailable();
+        return bean != null ? bean : BeanUtils.instantiateClass(type);
     }
 }

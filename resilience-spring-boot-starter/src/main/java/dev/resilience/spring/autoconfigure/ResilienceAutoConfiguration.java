@@ -1,19 +1,35 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.bulkhead.Bulkhead;
+import dev.resilience.bulkhead.BulkheadConfig;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.StatusResolver;
+import dev.resilience.ratelimiter.RateLimiter;
+import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.retry.Retry;
+import dev.resilience.retry.RetryConfig;
+import dev.resilience.spring.config.BulkheadMapping;
+import dev.resilience.spring.config.BulkheadProperties;
 import dev.resilience.spring.config.CircuitBreakerMapping;
 import dev.resilience.spring.config.CircuitBreakerProperties;
 import dev.resilience.spring.config.LayeredPatternConfigs;
 import dev.resilience.spring.config.PatternConfigs;
+import dev.resilience.spring.config.RateLimiterMapping;
+import dev.resilience.spring.config.RateLimiterProperties;
 import dev.resilience.spring.config.ResilienceProperties;
+import dev.resilience.spring.config.RetryMapping;
+import dev.resilience.spring.config.RetryProperties;
 import dev.resilience.spring.config.StartupInstances;
+import dev.resilience.spring.config.TimeoutMapping;
+import dev.resilience.spring.config.TimeoutProperties;
 import dev.resilience.spring.config.UnknownPropertiesCheck;
 import dev.resilience.spring.http.SpringHttpStatusResolver;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
+import dev.resilience.timeout.Timeout;
+import dev.resilience.timeout.TimeoutConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +54,12 @@ import org.springframework.core.io.ResourceLoader;
  * conditional on their bean names, because generic types alone would let one pattern's bean hide another's.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class })
+@EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class,
+        BulkheadProperties.class, RateLimiterProperties.class, RetryProperties.class, TimeoutProperties.class })
 public final class ResilienceAutoConfiguration {
+
+    /** The bound on keys of patterns whose annotations take no key (retry, timeout). */
+    private static final int UNKEYED_MAX_KEYS = 1;
 
     @Bean
     @ConditionalOnMissingBean
@@ -87,5 +107,97 @@ public final class ResilienceAutoConfiguration {
     StartupInstances circuitBreakerStartupInstances(PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs,
             InstanceRegistry<CircuitBreaker> circuitBreakerRegistry) {
         return new StartupInstances(circuitBreakerConfigs, circuitBreakerRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadConfigs")
+    PatternConfigs<BulkheadConfig> bulkheadConfigs(BulkheadProperties properties, Environment environment) {
+        return new LayeredPatternConfigs<>(new BulkheadMapping(), properties, Binder.get(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadRegistry")
+    InstanceRegistry<Bulkhead> bulkheadRegistry(PatternConfigs<BulkheadConfig> bulkheadConfigs, TimeSource timeSource,
+            Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> Bulkhead.of(id.displayName(), bulkheadConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> bulkheadConfigs.configFor(name).maxKeys());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "bulkheadStartupInstances")
+    StartupInstances bulkheadStartupInstances(PatternConfigs<BulkheadConfig> bulkheadConfigs,
+            InstanceRegistry<Bulkhead> bulkheadRegistry) {
+        return new StartupInstances(bulkheadConfigs, bulkheadRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterConfigs")
+    PatternConfigs<RateLimiterConfig> rateLimiterConfigs(RateLimiterProperties properties, Environment environment) {
+        return new LayeredPatternConfigs<>(new RateLimiterMapping(), properties, Binder.get(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterRegistry")
+    InstanceRegistry<RateLimiter> rateLimiterRegistry(PatternConfigs<RateLimiterConfig> rateLimiterConfigs,
+            TimeSource timeSource, Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> RateLimiter.of(id.displayName(), rateLimiterConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> rateLimiterConfigs.configFor(name).maxKeys());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "rateLimiterStartupInstances")
+    StartupInstances rateLimiterStartupInstances(PatternConfigs<RateLimiterConfig> rateLimiterConfigs,
+            InstanceRegistry<RateLimiter> rateLimiterRegistry) {
+        return new StartupInstances(rateLimiterConfigs, rateLimiterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "retryConfigs")
+    PatternConfigs<RetryConfig> retryConfigs(RetryProperties properties, Environment environment,
+            ResourceLoader resourceLoader) {
+        return new LayeredPatternConfigs<>(new RetryMapping(resourceLoader.getClassLoader()), properties,
+                Binder.get(environment));
+    }
+
+    /** Retries have no key, so the registry never holds keyed instances; max-keys is moot. */
+    @Bean
+    @ConditionalOnMissingBean(name = "retryRegistry")
+    InstanceRegistry<Retry> retryRegistry(PatternConfigs<RetryConfig> retryConfigs, TimeSource timeSource,
+            Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> Retry.of(id.displayName(), retryConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> UNKEYED_MAX_KEYS);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "retryStartupInstances")
+    StartupInstances retryStartupInstances(PatternConfigs<RetryConfig> retryConfigs,
+            InstanceRegistry<Retry> retryRegistry) {
+        return new StartupInstances(retryConfigs, retryRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutConfigs")
+    PatternConfigs<TimeoutConfig> timeoutConfigs(TimeoutProperties properties, Environment environment) {
+        return new LayeredPatternConfigs<>(new TimeoutMapping(), properties, Binder.get(environment));
+    }
+
+    /** Timeouts have no key, so the registry never holds keyed instances; max-keys is moot. */
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutRegistry")
+    InstanceRegistry<Timeout> timeoutRegistry(PatternConfigs<TimeoutConfig> timeoutConfigs, TimeSource timeSource,
+            Scheduler scheduler) {
+        return new InstanceRegistry<>(
+                id -> Timeout.of(id.displayName(), timeoutConfigs.configFor(id.name()), timeSource, scheduler),
+                name -> UNKEYED_MAX_KEYS);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "timeoutStartupInstances")
+    StartupInstances timeoutStartupInstances(PatternConfigs<TimeoutConfig> timeoutConfigs,
+            InstanceRegistry<Timeout> timeoutRegistry) {
+        return new StartupInstances(timeoutConfigs, timeoutRegistry);
     }
 }

@@ -1,9 +1,13 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.spring.actuate.BulkheadView;
 import dev.resilience.spring.actuate.CircuitBreakerView;
 import dev.resilience.spring.actuate.InstanceView;
 import dev.resilience.spring.actuate.PatternSection;
+import dev.resilience.spring.actuate.RateLimiterView;
 import dev.resilience.spring.actuate.ResilienceEndpoint;
+import dev.resilience.spring.actuate.RetryView;
+import dev.resilience.spring.actuate.TimeoutView;
 import dev.resilience.spring.config.ResilienceProperties;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +39,18 @@ public final class ResilienceEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    BulkheadView bulkheadView() {
+        return new BulkheadView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimiterView rateLimiterView() {
+        return new RateLimiterView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ResilienceEndpoint resilienceEndpoint(ObjectProvider<InstanceView<?>> views, ListableBeanFactory beans,
             ObjectProvider<ResilienceProperties> properties) {
         boolean includeSuccesses = properties.stream().anyMatch(p -> p.getEvents().isIncludeSuccesses());
@@ -48,5 +64,17 @@ public final class ResilienceEndpointAutoConfiguration {
             boolean includeSuccesses) {
         return PatternRegistries.find(beans, view.instanceType())
                 .map(registry -> PatternSection.bind(view, registry, includeSuccesses));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetryView retryView() {
+        return new RetryView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutView timeoutView() {
+        return new TimeoutView();
     }
 }

@@ -1,8 +1,12 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.spring.metrics.BulkheadMeters;
 import dev.resilience.spring.metrics.CircuitBreakerMeters;
 import dev.resilience.spring.metrics.InstanceMeters;
+import dev.resilience.spring.metrics.RateLimiterMeters;
 import dev.resilience.spring.metrics.ResilienceMeterBinder;
+import dev.resilience.spring.metrics.RetryMeters;
+import dev.resilience.spring.metrics.TimeoutMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +41,18 @@ public final class ResilienceMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    BulkheadMeters bulkheadMeters() {
+        return new BulkheadMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimiterMeters rateLimiterMeters() {
+        return new RateLimiterMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ResilienceMeterBinder resilienceMeterBinder(ObjectProvider<InstanceMeters<?>> meters, ListableBeanFactory beans) {
         List<ResilienceMeterBinder.Binding<?>> bindings = meters.orderedStream()
                 .<ResilienceMeterBinder.Binding<?>>flatMap(each -> bind(each, beans).stream())
@@ -47,5 +63,17 @@ public final class ResilienceMetricsAutoConfiguration {
     private static <T> Optional<ResilienceMeterBinder.Binding<T>> bind(InstanceMeters<T> meters, ListableBeanFactory beans) {
         return PatternRegistries.find(beans, meters.instanceType())
                 .map(registry -> new ResilienceMeterBinder.Binding<>(meters, registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetryMeters retryMeters() {
+        return new RetryMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutMeters timeoutMeters() {
+        return new TimeoutMeters();
     }
 }

@@ -33,7 +33,7 @@ public class ResilienceProperties {
         return health;
     }
 
-    /** @return the settings of the recent events the Actuator endpoint keeps */
+    /** @return the event settings: Spring application events and the endpoint's recent events */
     public Events getEvents() {
         return events;
     }
@@ -55,14 +55,33 @@ public class ResilienceProperties {
         }
     }
 
-    /** Settings of the recent events the {@code resilience} Actuator endpoint keeps per instance (at most 100). */
+    /**
+     * Settings of events: whether they are published as Spring application events, and what the
+     * {@code resilience} Actuator endpoint keeps per instance (at most 100).
+     */
     public static class Events {
+
+        /**
+         * Whether state transitions, rejections, retries, exhausted retries and timeouts are published as
+         * Spring application events (the core event objects themselves, for event listener methods).
+         */
+        private boolean publish = true;
 
         /**
          * Whether successful calls are kept among the recent events too. Off by default: then nobody
          * subscribes to successes, and a successful call allocates no event object.
          */
         private boolean includeSuccesses;
+
+        /** @return whether events are published as Spring application events */
+        public boolean isPublish() {
+            return publish;
+        }
+
+        /** @param publish whether events are published as Spring application events */
+        public void setPublish(boolean publish) {
+            this.publish = publish;
+        }
 
         /** @return whether successful calls are kept among the recent events */
         public boolean isIncludeSuccesses() {

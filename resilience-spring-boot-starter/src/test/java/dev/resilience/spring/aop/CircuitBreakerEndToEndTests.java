@@ -122,7 +122,7 @@ class CircuitBreakerEndToEndTests {
     }
 
     private static CircuitBreaker breaker(ApplicationContext context, String name, String key) {
-        InstanceRegistry<?> registry = context.getBean(InstanceRegistry.class);
+        InstanceRegistry<?> registry = context.getBean("circuitBreakerRegistry", InstanceRegistry.class);
         return (CircuitBreaker) registry.find(new InstanceId(name, key)).orElseThrow();
     }
 

@@ -107,7 +107,7 @@ class CircuitBreakerValidationTests {
 
     @Test
     void keysOfPatternsStillToComeAreLeftToTheirOwnProperties() {
-        runner.withPropertyValues("resilience.retry.max-attempts=5", "resilience.bulkhead.defaults.max-concurrent-calls=3")
+        runner.withPropertyValues("resilience.bulkhead.defaults.max-concurrent-calls=3")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 

@@ -37,8 +37,19 @@ class ConfigurationMetadataTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "retry.defaults.max-attempts", "retry.defaults.backoff", "retry.defaults.wait-duration",
+        "retry.defaults.multiplier", "retry.defaults.max-wait-duration", "retry.defaults.jitter",
+        "retry.defaults.max-duration", "retry.defaults.retry-exceptions", "retry.defaults.ignore-exceptions",
+        "retry.defaults.budget.ratio", "retry.defaults.budget.min-retries-per-second", "retry.defaults.preset",
+        "timeout.defaults.duration", "timeout.defaults.cancel-running", "timeout.defaults.writable-stack-trace",
+        "timeout.defaults.preset", "retry.instances", "timeout.presets" })
+    void everyRetryAndTimeoutKeyIsDescribed(String key) {
+        assertThat(description("resilience." + key)).hasSizeGreaterThan(20).doesNotContain("{@");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "resilience.circuitbreaker.presets", "resilience.circuitbreaker.instances", "resilience.enabled",
-        "resilience.health.down-on-open" })
+        "resilience.health.down-on-open", "resilience.events.publish" })
     void sectionsAndRootKeysAreDescribed(String name) {
         assertThat(description(name)).hasSizeGreaterThan(20).doesNotContain("{@");
     }

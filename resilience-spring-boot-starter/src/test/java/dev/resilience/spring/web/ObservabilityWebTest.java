@@ -12,8 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /**
  * The one web context the observability web tests share (Spring caches it across classes): endpoint
  * writes allowed, health details shown and DOWN on an open breaker, Prometheus exported
- * ({@link AutoConfigureMetrics}, since the actuator test starter turns export off in tests). Tests use
- * their own breaker names, as the context is shared.
+ * ({@link AutoConfigureMetrics}, since the actuator test starter turns export off in tests). Bulkheads have
+ * one slot and a queue of one with a 2s wait, rate limiters two permits per second; one of each is declared
+ * under {@code instances}. Tests use their own instance names, as the context is shared.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +22,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "management.endpoints.web.exposure.include=resilience,health,prometheus",
         "management.endpoint.resilience.access=unrestricted",
         "management.endpoint.health.show-details=always",
-        "resilience.health.down-on-open=true" })
+        "resilience.health.down-on-open=true",
+        "resilience.bulkhead.defaults.max-concurrent-calls=1",
+        "resilience.bulkhead.defaults.max-queue-size=1",
+        "resilience.bulkhead.defaults.max-wait-duration=2s",
+        "resilience.bulkhead.instances.declared-bulkhead.max-concurrent-calls=3",
+        "resilience.ratelimiter.defaults.limit-for-period=2",
+        "resilience.ratelimiter.instances.declared-limiter.limit-for-period=5" })
 @AutoConfigureRestTestClient
 @AutoConfigureMetrics
 @interface ObservabilityWebTest {

@@ -1,0 +1,105 @@
+package dev.resilience.spring.aop;
+
+import dev.resilience.annotation.Fallback;
+import dev.resilience.fallback.FallbackExecutor;
+import dev.resilience.fallback.FallbackHandler;
+import dev.resilience.fallback.FallbackResolutionException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.beans.BeansException;
+
+/**
+ * The {@code @Fallback} layer, outermost: runs the rest of the pipeline and, when the call fails in the
+ * end (after every retry, and including rejections by the other patterns), answers with the fallback the
+ * method's {@link FallbackExecutor} resolved at startup, if {@code applyOn}/{@code skipOn} let the failure
+ * through. Fallback methods are called on the user's bean ({@link MethodInvocation#getThis()}), never
+ * through the proxy. Stage methods get the fallback applied to the stage's failure without blocking.
+ * Thread safe: the executor is immutable.
+ */
+public final class FallbackLayer implements Layer {
+
+    private final FallbackExecutor fallback;
+
+    /**
+     * Creates the layer.
+     *
+     * @param fallback the method's resolved fallback
+     */
+    public FallbackLayer(FallbackExecutor fallback) {
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation, Chain next) throws Throwable {
+        try {
+            return next.proceed(invocation);
+        } catch (Throwable failure) {
+            return fallback.recover(invocation.getThis(), invocation.getArguments(), failure);
+        }
+    }
+
+    @Override
+    public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
+        return fallback.recoverStage(invocation.getThis(), invocation.getArguments(), next.proceed(invocation));
+    }
+
+    /**
+     * Builds {@link FallbackLayer}s. The fallback is resolved during startup validation, so a fallback
+     * method that does not exist or does not fit fails the context with a message naming the class, the
+     * method, the fallback's name and the signatures expected. Handlers named by
+     * {@link Fallback#handler()} are looked up as beans first and otherwise instantiated once per class.
+     */
+    public static final class Factory implements LayerFactory<Fallback> {
+
+        private final Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup;
+        // one handler per class, shared by every method naming it; filled at startup
+        private final Map<Class<? extends FallbackHandler>, FallbackHandler> handlers = new ConcurrentHashMap<>();
+
+        /**
+         * Creates the factory.
+         *
+         * @param handlerLookup gives the handler of a class (a bean of that class, else a new instance);
+         *     asked once per class, when the first method naming it is validated
+         */
+        public Factory(Function<Class<? extends FallbackHandler>, FallbackHandler> handlerLookup) {
+            this.handlerLookup = Objects.requireNonNull(handlerLookup, "handlerLookup");
+        }
+
+        @Override
+        public Class<Fallback> annotationType() {
+            return Fallback.class;
+        }
+
+        @Override
+        public int order() {
+            return LayerOrder.FALLBACK;
+        }
+
+        @Override
+        public void validate(LayerSpec<Fallback> spec) {
+            resolve(spec);
+        }
+
+        @Override
+        public Layer create(LayerSpec<Fallback> spec) {
+            return new FallbackLayer(resolve(spec));
+        }
+
+        private FallbackExecutor resolve(LayerSpec<Fallback> spec) {
+            try {
+                return FallbackExecutor.of(spec.method().userClass(), spec.method().method(), spec.annotation(),
+                        type -> handlers.computeIfAbsent(type, handlerLookup));
+            } catch (FallbackResolutionException e) {
+                throw spec.misuse("cannot be resolved: " + e.getMessage());
+            } catch (BeansException e) {
+                throw spec.misuse("handler = " + spec.annotation().handler().getSimpleName()
+                        + ".class is neither a bean nor instantiable: " + e.getMessage()
+                        + ". Expected a FallbackHandler bean, or a class with a public no-argument constructor");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.resilience.spring.aop;
+
+import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.retry.Retry;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.aopalliance.intercept.MethodInvocation;
+
+/**
+ * The {@code @Retry} layer: runs the rest of the pipeline (circuit breaker, rate limiter, timeout,
+ * bulkhead, method) once per attempt, each time with its own {@link Invocations#copyOf copy} of the call,
+ * and lets the method's {@link Retry} decide after each failure whether and when to try again. When the
+ * retry stops, the caller gets the last failure with the earlier ones attached as suppressed; an inner
+ * rejection ({@code CircuitBreakerOpenException}, {@code BulkheadFullException},
+ * {@code RateLimitExceededException}) is never retried (SPEC ruling 8).
+ *
+ * <p>Plain methods wait between attempts on the calling thread (parked until a task on the
+ * {@link dev.resilience.time.Scheduler} wakes it; an interrupt ends the call with its last failure).
+ * Stage methods never block: the first attempt starts on the calling thread and each retry is a task on
+ * the scheduler. Thread safe: per-call state lives in the {@link Retry.Context} on the stack.
+ */
+public final class RetryLayer implements Layer {
+
+    private final Retry retry;
+
+    /**
+     * Creates the layer.
+     *
+     * @param retry the method's retry instance
+     */
+    public RetryLayer(Retry retry) {
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation, Chain next) throws Throwable {
+        Retry.Context context = retry.start();
+        while (true) {
+            try {
+                Object result = next.proceed(Invocations.copyOf(invocation));
+                context.onSuccess();
+                return result;
+            } catch (Throwable failure) {
+                long delayNanos = context.onFailure(failure);
+                if (delayNanos < 0 || !context.awaitRetry(delayNanos)) {
+                    // the retry has attached the earlier failures to this one as suppressed
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
+        return retry.callAsync(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation))));
+    }
+
+    /** Builds {@link RetryLayer}s for {@code @Retry} methods from the retry registry. */
+    public static final class Factory implements LayerFactory<dev.resilience.annotation.Retry> {
+
+        private final Supplier<InstanceRegistry<Retry>> registry;
+
+        /**
+         * Creates the factory.
+         *
+         * @param registry supplies the {@code retryRegistry}; asked only when a layer is built
+         */
+        public Factory(Supplier<InstanceRegistry<Retry>> registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        @Override
+        public Class<dev.resilience.annotation.Retry> annotationType() {
+            return dev.resilience.annotation.Retry.class;
+        }
+
+        @Override
+        public int order() {
+            return LayerOrder.RETRY;
+        }
+
+        @Override
+        public String name(dev.resilience.annotation.Retry annotation) {
+            return annotation.name();
+        }
+
+        @Override
+        public Layer create(LayerSpec<dev.resilience.annotation.Retry> spec) {
+            return new RetryLayer(registry.get().get(spec.instanceName()));
+        }
+    }
+}

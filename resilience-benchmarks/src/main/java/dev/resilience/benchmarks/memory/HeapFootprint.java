@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
@@ -109,9 +109,9 @@ public final class HeapFootprint {
         rows.add(perInstance("Resilience4j: one circuit breaker, count window 100 (SYNCHRONIZED, default)", r4jBreaker));
         rows.add(perInstance("Resilience4j: one circuit breaker, count window 100 (LOCK_FREE)", r4jLockFreeBreaker));
         rows.add(contended("ours: one circuit breaker after 2 threads called it at once",
-                () -> CircuitBreaker.of("contended", ours)));
+                name -> CircuitBreaker.of(name, ours)));
         rows.add(contended("Resilience4j: one circuit breaker after 2 threads called it at once (SYNCHRONIZED)",
-                () -> io.github.resilience4j.circuitbreaker.CircuitBreaker.of("contended", r4j)));
+                name -> io.github.resilience4j.circuitbreaker.CircuitBreaker.of(name, r4j)));
         rows.add(keyedOurs(ours));
         rows.add(keyedR4j(r4j));
         return rows;
@@ -154,12 +154,14 @@ public final class HeapFootprint {
 
     /**
      * What one breaker retains after two threads called it at once: the graph of a quiet breaker and the
-     * hammered one minus the graph of the quiet one (shared objects cancel out, as in {@link #perInstance}).
+     * hammered one minus the graph of the quiet one (shared objects cancel out, as in {@link #perInstance};
+     * the two have different names, so that no name string is shared). Whether the two threads really
+     * overlap, and so how many counter cells grow, depends on the scheduler: this is an upper-bound probe.
      */
-    private static Row contended(String what, Supplier<Object> make) {
-        Object hammered = make.get();
+    private static Row contended(String what, Function<String, Object> make) {
+        Object hammered = make.apply("hammered");
         hammer(hammered);
-        Object quiet = make.get();
+        Object quiet = make.apply("quiet");
         used(quiet);
         double jol = GraphLayout.parseInstance(quiet, hammered).totalSize()
                 - GraphLayout.parseInstance(quiet).totalSize();

@@ -20,7 +20,9 @@ import org.aopalliance.intercept.MethodInvocation;
  * fails the returned future. A queued call starts on the thread that hands the slot over (the one that
  * completed an earlier call's future), so such methods should hand long work to an executor. Cancelling
  * the returned future (an outer timeout does) takes a queued call out of the queue, or cancels the
- * method's future and gives the slot back. Thread safe.
+ * method's future and gives the slot back. {@code Mono}/{@code Flux} methods: the slot is asked for on
+ * subscription, without blocking, and held until the publisher terminates or is cancelled; a rejection is
+ * an error signal; cancelling while queued leaves the queue. Thread safe.
  */
 public final class BulkheadLayer implements Layer {
 
@@ -48,6 +50,11 @@ public final class BulkheadLayer implements Layer {
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
         return Admission.thenRun(bulkheads.get(invocation).acquirePermitAsync(), invocation, next, Permit::release);
+    }
+
+    @Override
+    public ReactiveLayer reactive() {
+        return new ReactiveBulkhead(bulkheads);
     }
 
     /** Builds {@link BulkheadLayer}s for {@code @Bulkhead} methods from the bulkhead registry. */

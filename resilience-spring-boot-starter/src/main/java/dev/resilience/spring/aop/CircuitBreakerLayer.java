@@ -19,7 +19,8 @@ import org.aopalliance.intercept.MethodInvocation;
  * <p>Plain methods: a returned value goes to {@link Permit#onResult} (it may be a {@code ResponseEntity}
  * carrying a status), {@code void} to {@link Permit#onSuccess}, a throwable to {@link Permit#onError}; on
  * this path the layer allocates nothing. Stage methods: the outcome is reported when the future completes,
- * with {@code CompletionException} wrappers removed, and the caller receives a dependent future. Thread safe.
+ * with {@code CompletionException} wrappers removed, and the caller receives a dependent future.
+ * {@code Mono}/{@code Flux} methods: see {@link ReactiveCircuitBreaker}. Thread safe.
  */
 public final class CircuitBreakerLayer implements Layer {
 
@@ -63,6 +64,11 @@ public final class CircuitBreakerLayer implements Layer {
         Permit permit = breaker.acquirePermit();
         long startNanos = breaker.timeSource().nanoTime();
         return next.proceed(invocation).whenComplete(new Outcome(permit, startNanos));
+    }
+
+    @Override
+    public ReactiveLayer reactive() {
+        return new ReactiveCircuitBreaker(breakers);
     }
 
     /** Reports a stage's outcome to the permit that admitted the call. */

@@ -17,7 +17,8 @@ import org.springframework.beans.BeansException;
  * end (after every retry, and including rejections by the other patterns), answers with the fallback the
  * method's {@link FallbackExecutor} resolved at startup, if {@code applyOn}/{@code skipOn} let the failure
  * through. Fallback methods are called on the user's bean ({@link MethodInvocation#getThis()}), never
- * through the proxy. Stage methods get the fallback applied to the stage's failure without blocking.
+ * through the proxy. Stage methods get the fallback applied to the stage's failure without blocking;
+ * {@code Mono}/{@code Flux} methods switch to the fallback's publisher (see {@link ReactiveFallback}).
  * Thread safe: the executor is immutable.
  */
 public final class FallbackLayer implements Layer {
@@ -45,6 +46,11 @@ public final class FallbackLayer implements Layer {
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
         return fallback.recoverStage(invocation.getThis(), invocation.getArguments(), next.proceed(invocation));
+    }
+
+    @Override
+    public ReactiveLayer reactive() {
+        return new ReactiveFallback(fallback);
     }
 
     /**

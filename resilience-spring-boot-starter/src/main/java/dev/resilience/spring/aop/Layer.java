@@ -23,8 +23,9 @@ import org.aopalliance.intercept.MethodInvocation;
  * </ul>
  *
  * <p>Which method is called is decided once per method from its {@link ReturnKind}, never per call.
- * A further return kind (Reactor's {@code Mono}/{@code Flux}) is added as one more method here with a
- * default; the interceptor and the pipeline cache that call layers do not change.
+ * Reactor's {@code Mono}/{@code Flux} are served by {@link #reactive()}, whose default says "not
+ * supported", so that a layer without a reactive form fails startup for such methods rather than
+ * misbehave; the interceptor and the pipeline cache that call layers do not change.
  *
  * <pre>{@code
  * public Object invoke(MethodInvocation invocation, Chain next) throws Throwable {
@@ -61,4 +62,18 @@ public interface Layer {
      * @return the future the caller receives
      */
     CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next);
+
+    /**
+     * This layer's form for methods that return {@code Mono} or {@code Flux}; asked once per such method
+     * when its pipeline is built (at startup for the beans scanned then). Implementations return a new
+     * object of a class of their own that holds the Reactor code, so that no Reactor type is loaded for
+     * applications without Reactor.
+     *
+     * @return the reactive form, or {@code null} (the default) if this pattern does not support reactive
+     *     return types: a method returning {@code Mono} or {@code Flux} then fails startup with a message
+     *     naming it
+     */
+    default ReactiveLayer reactive() {
+        return null;
+    }
 }

@@ -21,7 +21,8 @@ interface Pipeline {
      *
      * @param invocation the call
      * @return what the caller receives
-     * @throws Throwable what the caller receives instead (never for a {@code CompletionStage} method)
+     * @throws Throwable what the caller receives instead (never for a {@code CompletionStage},
+     *     {@code Mono} or {@code Flux} method)
      */
     Object execute(MethodInvocation invocation) throws Throwable;
 
@@ -31,12 +32,15 @@ interface Pipeline {
      *
      * @param protection the method and its annotations
      * @return the pipeline
+     * @throws AnnotationMisuseException if a layer cannot serve the method's return kind
      */
     static Pipeline of(MethodProtection protection) {
         List<Layer> layers = protection.specs().stream().map(LayerSpec::createLayer).toList();
         return switch (protection.method().returnKind()) {
             case PLAIN -> plain(layers);
             case COMPLETION_STAGE -> completionStage(layers, protection.method());
+            // a class of its own, so that Reactor is loaded only for methods that return Mono or Flux
+            case MONO, FLUX -> ReactivePipeline.of(protection, layers);
         };
     }
 

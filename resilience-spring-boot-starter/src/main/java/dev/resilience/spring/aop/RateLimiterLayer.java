@@ -17,7 +17,9 @@ import org.aopalliance.intercept.MethodInvocation;
  * period; a rejection throws {@link dev.resilience.RateLimitExceededException} without reaching the method.
  * With a permit free this path allocates nothing and takes no lock. Stage methods: the permit is asked
  * for without blocking a thread and the rest of the pipeline starts once it is had (on the scheduler's
- * thread after a wait); a rejection fails the returned future. Thread safe.
+ * thread after a wait); a rejection fails the returned future. {@code Mono}/{@code Flux} methods: the
+ * permit is asked for on each subscription, without blocking, before the rest of the pipeline is
+ * subscribed to; a rejection is an error signal. Thread safe.
  */
 public final class RateLimiterLayer implements Layer {
 
@@ -43,6 +45,11 @@ public final class RateLimiterLayer implements Layer {
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
         return Admission.thenRun(limiters.get(invocation).acquirePermitAsync(), invocation, next, SPENT);
+    }
+
+    @Override
+    public ReactiveLayer reactive() {
+        return new ReactiveRateLimiter(limiters);
     }
 
     /** Builds {@link RateLimiterLayer}s for {@code @RateLimiter} methods from the rate limiter registry. */

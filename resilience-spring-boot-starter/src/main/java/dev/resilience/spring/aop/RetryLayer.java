@@ -2,6 +2,7 @@ package dev.resilience.spring.aop;
 
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.retry.Retry;
+import dev.resilience.time.Scheduler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -18,19 +19,24 @@ import org.aopalliance.intercept.MethodInvocation;
  * <p>Plain methods wait between attempts on the calling thread (parked until a task on the
  * {@link dev.resilience.time.Scheduler} wakes it; an interrupt ends the call with its last failure).
  * Stage methods never block: the first attempt starts on the calling thread and each retry is a task on
- * the scheduler. Thread safe: per-call state lives in the {@link Retry.Context} on the stack.
+ * the scheduler. {@code Mono}/{@code Flux} methods resubscribe per attempt, waiting on the scheduler
+ * (see {@link ReactiveRetry}). Thread safe: per-call state lives in the {@link Retry.Context} on the stack.
  */
 public final class RetryLayer implements Layer {
 
     private final Retry retry;
+    private final Scheduler scheduler;
 
     /**
      * Creates the layer.
      *
      * @param retry the method's retry instance
+     * @param scheduler runs the waits between attempts of {@code Mono}/{@code Flux} methods (the same
+     *     scheduler the retry instances use)
      */
-    public RetryLayer(Retry retry) {
+    public RetryLayer(Retry retry, Scheduler scheduler) {
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     @Override
@@ -56,18 +62,26 @@ public final class RetryLayer implements Layer {
         return retry.callAsync(() -> Stages.untyped(next.proceed(Invocations.copyOf(invocation))));
     }
 
+    @Override
+    public ReactiveLayer reactive() {
+        return new ReactiveRetry(retry, scheduler);
+    }
+
     /** Builds {@link RetryLayer}s for {@code @Retry} methods from the retry registry. */
     public static final class Factory implements LayerFactory<dev.resilience.annotation.Retry> {
 
         private final Supplier<InstanceRegistry<Retry>> registry;
+        private final Supplier<Scheduler> scheduler;
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code retryRegistry}; asked only when a layer is built
+         * @param scheduler supplies the {@link Scheduler} bean; asked only when a layer is built
          */
-        public Factory(Supplier<InstanceRegistry<Retry>> registry) {
+        public Factory(Supplier<InstanceRegistry<Retry>> registry, Supplier<Scheduler> scheduler) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         }
 
         @Override
@@ -87,7 +101,7 @@ public final class RetryLayer implements Layer {
 
         @Override
         public Layer create(LayerSpec<dev.resilience.annotation.Retry> spec) {
-            return new RetryLayer(registry.get().get(spec.instanceName()));
+            return new RetryLayer(registry.get().get(spec.instanceName()), scheduler.get());
         }
     }
 }

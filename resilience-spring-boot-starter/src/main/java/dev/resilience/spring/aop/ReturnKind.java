@@ -17,9 +17,21 @@ public enum ReturnKind {
      * {@code CompletionStage} or {@code CompletableFuture}: the outcome is known when the stage completes.
      * The pipeline never throws; rejections and failures arrive through the returned future.
      */
-    COMPLETION_STAGE;
+    COMPLETION_STAGE,
+
+    /**
+     * Reactor's {@code Mono}: the outcome is known when the publisher terminates; each subscription is one
+     * call. The pipeline never throws; rejections and failures are error signals.
+     */
+    MONO,
+
+    /** Reactor's {@code Flux}: as {@link #MONO}, for any number of elements. */
+    FLUX;
 
     private static final String REACTIVE_STREAMS_PUBLISHER = "org.reactivestreams.Publisher";
+    // compared by name, so that checking a return type never loads Reactor
+    private static final String MONO_CLASS = "reactor.core.publisher.Mono";
+    private static final String FLUX_CLASS = "reactor.core.publisher.Flux";
 
     /**
      * The kind of a return type.
@@ -27,7 +39,7 @@ public enum ReturnKind {
      * @param returnType the declared return type
      * @return its kind
      * @throws IllegalArgumentException with the reason, for a type no pipeline supports: a reactive
-     *     publisher, or a {@code CompletionStage} subtype other than {@code CompletableFuture} (the
+     *     publisher other than exactly {@code Mono} or {@code Flux}, or a {@code CompletionStage} subtype other than {@code CompletableFuture} (the
      *     pipeline returns a {@code CompletableFuture}, which such a method could not return)
      */
     static ReturnKind of(Class<?> returnType) {
@@ -38,9 +50,15 @@ public enum ReturnKind {
             }
             return COMPLETION_STAGE;
         }
+        if (returnType.getName().equals(MONO_CLASS)) {
+            return MONO;
+        }
+        if (returnType.getName().equals(FLUX_CLASS)) {
+            return FLUX;
+        }
         if (Flow.Publisher.class.isAssignableFrom(returnType) || isNamedOrExtends(returnType, REACTIVE_STREAMS_PUBLISHER)) {
             throw new IllegalArgumentException("returns " + returnType.getSimpleName()
-                    + "; reactive return types are not supported by this version");
+                    + "; the reactive return types supported are Reactor's Mono and Flux, declared as such");
         }
         return PLAIN;
     }

@@ -16,8 +16,9 @@ import org.aopalliance.intercept.MethodInvocation;
  * method's {@link Timeout}. Plain methods run on the caller's thread, which the timeout interrupts at the
  * deadline (with {@code cancel-running}); the caller gets {@link dev.resilience.TimeoutExceededException}
  * and the method's late result is discarded. Stage methods get a future that fails at the deadline, the
- * inner one being cancelled; no thread blocks. Thread safe: per-call state lives in the
- * {@link Timeout.Call} on the stack.
+ * inner one being cancelled; no thread blocks. {@code Mono}/{@code Flux} methods get an error signal at
+ * the deadline and the rest of the pipeline is cancelled (see {@link ReactiveTimeout}). Thread safe:
+ * per-call state lives in the {@link Timeout.Call} on the stack.
  */
 public final class TimeoutLayer implements Layer {
 
@@ -48,6 +49,11 @@ public final class TimeoutLayer implements Layer {
     @Override
     public CompletableFuture<?> invokeAsync(MethodInvocation invocation, AsyncChain next) {
         return timeout.callAsync(() -> Stages.untyped(next.proceed(invocation)));
+    }
+
+    @Override
+    public ReactiveLayer reactive() {
+        return new ReactiveTimeout(timeout);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.resilience.spring.aop.ResilienceProxyRegistrar;
 import dev.resilience.spring.aop.RetryLayer;
 import dev.resilience.spring.aop.TimeoutLayer;
 import dev.resilience.spring.config.PatternConfigs;
+import dev.resilience.time.Scheduler;
 import dev.resilience.timeout.Timeout;
 import dev.resilience.timeout.TimeoutConfig;
 import org.springframework.beans.BeanUtils;
@@ -75,8 +76,9 @@ public final class ResilienceAopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "retryLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static RetryLayer.Factory retryLayerFactory(ObjectProvider<InstanceRegistry<Retry>> retryRegistry) {
-        return new RetryLayer.Factory(retryRegistry::getObject);
+    static RetryLayer.Factory retryLayerFactory(ObjectProvider<InstanceRegistry<Retry>> retryRegistry,
+            ObjectProvider<Scheduler> scheduler) {
+        return new RetryLayer.Factory(retryRegistry::getObject, scheduler::getObject);
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package dev.resilience.spring.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The root of {@code resilience.*} in {@code application.yml}: {@code enabled} and {@code health}. Each
+ * The root of {@code resilience.*} in {@code application.yml}: {@code enabled}, {@code health},
+ * {@code events} and {@code dashboard}. Each
  * pattern's section ({@code resilience.circuitbreaker}, ...) is its own {@link PatternProperties}
  * subclass, such as {@link CircuitBreakerProperties}; {@link UnknownPropertiesCheck} rejects keys that
  * belong to neither.
@@ -17,6 +19,8 @@ public class ResilienceProperties {
     private final Health health = new Health();
 
     private final Events events = new Events();
+
+    private final Dashboard dashboard = new Dashboard();
 
     /** @return whether the annotations take effect */
     public boolean isEnabled() {
@@ -36,6 +40,11 @@ public class ResilienceProperties {
     /** @return the event settings: Spring application events and the endpoint's recent events */
     public Events getEvents() {
         return events;
+    }
+
+    /** @return the settings of the live dashboard page */
+    public Dashboard getDashboard() {
+        return dashboard;
     }
 
     /** Settings of the {@code resilience} health contributor. */
@@ -91,6 +100,58 @@ public class ResilienceProperties {
         /** @param includeSuccesses whether successful calls are kept among the recent events */
         public void setIncludeSuccesses(boolean includeSuccesses) {
             this.includeSuccesses = includeSuccesses;
+        }
+    }
+
+    /**
+     * Settings of the live dashboard, a page the application serves itself that shows every instance of
+     * the {@code resilience} Actuator endpoint and polls it. Off by default, so that nothing new is
+     * exposed unasked; it needs Spring MVC and Actuator, and shows data only when the endpoint is exposed
+     * over HTTP on the application's own port.
+     */
+    public static class Dashboard {
+
+        /**
+         * Whether the application serves the live dashboard page at 'path'. It reads the resilience
+         * Actuator endpoint (which must be exposed over HTTP) and shows reset, force-open and disable
+         * buttons only when management.endpoint.resilience.access allows writes.
+         */
+        private boolean enabled;
+
+        /** Path of the dashboard page, below the servlet context path; its scripts and styles are served below it. */
+        private String path = "/resilience/dashboard";
+
+        /** How often the page polls the resilience endpoint. */
+        private Duration refreshInterval = Duration.ofSeconds(2);
+
+        /** @return whether the dashboard page is served */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the dashboard page is served */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the path of the page, starting with {@code /} */
+        public String getPath() {
+            return path;
+        }
+
+        /** @param path the path of the page, starting with {@code /} */
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        /** @return how often the page polls the endpoint */
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        /** @param refreshInterval how often the page polls the endpoint */
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
         }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 class AnnotationMisuseTests {
@@ -77,9 +78,9 @@ class AnnotationMisuseTests {
     }
 
     @Test
-    void failsStartupForAReactiveReturnTypeUntilReactorIsSupported() {
-        assertStartupFails(ReactiveClient.class, "Invalid resilience annotation on ReactiveClient.call(): returns Mono;"
-                + " reactive return types are not supported by this version");
+    void failsStartupForAReactivePublisherOtherThanMonoOrFlux() {
+        assertStartupFails(ReactiveClient.class, "Invalid resilience annotation on ReactiveClient.call(): returns Publisher;"
+                + " the reactive return types supported are Reactor's Mono and Flux, declared as such");
     }
 
     @Test
@@ -166,7 +167,7 @@ class AnnotationMisuseTests {
 
     static class ReactiveClient {
         @CircuitBreaker
-        public Mono<String> call() {
+        public Publisher<String> call() {
             return Mono.just("reactive");
         }
     }

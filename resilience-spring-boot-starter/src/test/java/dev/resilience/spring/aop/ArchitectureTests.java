@@ -19,6 +19,14 @@ class ArchitectureTests {
             .because("the interception must work without Micrometer, Actuator or health on the classpath");
 
     @ArchTest
+    static final ArchRule reactorStaysInTheReactiveClasses = noClasses()
+            .that().resideInAPackage("dev.resilience.spring.aop..")
+            // Reactive* top-level classes and their nested classes and lambdas
+            .and().haveNameNotMatching("dev\\.resilience\\.spring\\.aop\\.Reactive[^.]*")
+            .should().dependOnClassesThat().resideInAnyPackage("reactor..", "org.reactivestreams..")
+            .because("Reactor is optional: its types may be loaded only for methods that return Mono or Flux");
+
+    @ArchTest
     static final ArchRule coreDependsOnTheJdkOnly = noClasses()
             .that().resideInAPackage("dev.resilience..")
             .and().resideOutsideOfPackage("dev.resilience.spring..")

@@ -51,7 +51,7 @@ class RetryTimeoutFallbackConcurrencyTests {
         ProxyFactory factory = new ProxyFactory(bean);
         factory.setProxyTargetClass(true);
         factory.addAdvisor(new ResilienceAdvisor(List.of(
-                new RetryLayer.Factory(() -> retries),
+                new RetryLayer.Factory(() -> retries, Scheduler::system),
                 new TimeoutLayer.Factory(() -> timeouts, () -> {
                     throw new AssertionError("no @Timeout value to register");
                 }),

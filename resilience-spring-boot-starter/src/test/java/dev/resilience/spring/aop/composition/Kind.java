@@ -7,16 +7,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.context.ApplicationContext;
+import reactor.core.publisher.Mono;
 
 /**
- * The two kinds of protected method a scenario runs against: a plain one ({@link SyncService}) and a
- * {@code CompletableFuture} one ({@link AsyncService}) with the same annotations. The outcome is what the
- * caller gets, normalised: a value, or the failure (thrown, or completing the future, unwrapped).
+ * The kinds of protected method a scenario runs against: a plain one ({@link SyncService}), a
+ * {@code CompletableFuture} one ({@link AsyncService}) and a {@code Mono} one ({@link MonoService}) with
+ * the same annotations. The outcome is what the caller gets, normalised: a value, or the failure (thrown,
+ * completing the future or signalled by the {@code Mono}, unwrapped).
  */
 enum Kind {
 
     SYNC(SyncService.class),
-    ASYNC(AsyncService.class);
+    ASYNC(AsyncService.class),
+    MONO(MonoService.class);
 
     private final Class<?> serviceType;
 
@@ -31,7 +34,10 @@ enum Kind {
 
     Script script(ApplicationContext context) {
         Object service = context.getBean(serviceType);
-        return service instanceof SyncService sync ? sync.script() : ((AsyncService) service).script();
+        if (service instanceof SyncService sync) {
+            return sync.script();
+        }
+        return service instanceof AsyncService async ? async.script() : ((MonoService) service).script();
     }
 
     /**
@@ -47,16 +53,17 @@ enum Kind {
         try {
             returned = service.getClass().getMethod(method).invoke(service);
         } catch (InvocationTargetException e) {
-            if (this == ASYNC) {
-                throw new AssertionError("a CompletableFuture method threw instead of failing its future", e.getCause());
+            if (this != SYNC) {
+                throw new AssertionError("a " + this + " method threw instead of signalling its failure", e.getCause());
             }
             return new Outcome(null, e.getCause());
         }
         if (this == SYNC) {
             return new Outcome(returned, null);
         }
+        CompletableFuture<?> future = this == MONO ? ((Mono<?>) returned).toFuture() : (CompletableFuture<?>) returned;
         try {
-            return new Outcome(((CompletableFuture<?>) returned).get(5, TimeUnit.SECONDS), null);
+            return new Outcome(future.get(5, TimeUnit.SECONDS), null);
         } catch (ExecutionException e) {
             return new Outcome(null, Futures.unwrap(e.getCause()));
         } catch (TimeoutException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
 
 /**
  * What the downstream of a scenario does on each call, in order (the last step repeats), and what it
@@ -68,6 +69,22 @@ public final class Script {
                 CompletableFuture<String> hanging = new CompletableFuture<>();
                 hanging.whenComplete((value, failure) -> stopped.set(hanging.isCancelled()));
                 return hanging;
+        }
+    }
+
+    /**
+     * A {@code Mono} call: a value, an error or a never-terminating {@code Mono} (noting its cancellation).
+     * Counted when the method is called; the pipeline calls it once per subscription.
+     */
+    Mono<String> mono() {
+        calls.incrementAndGet();
+        switch (next()) {
+            case VALUE:
+                return Mono.just("value");
+            case FAIL:
+                return Mono.error(new DownstreamException());
+            default:
+                return Mono.<String>never().doOnCancel(() -> stopped.set(true));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ManualClock implements TimeSource, Scheduler {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final AtomicLong epochMillisAtZero;
+    private final long epochMillisAtZero;
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long sequence;
 
@@ -29,7 +29,7 @@ public final class ManualClock implements TimeSource, Scheduler {
      * @param epochMillis the wall time at monotonic zero
      */
     public ManualClock(long epochMillis) {
-        this.epochMillisAtZero = new AtomicLong(epochMillis);
+        this.epochMillisAtZero = epochMillis;
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class ManualClock implements TimeSource, Scheduler {
 
     @Override
     public long epochMillis() {
-        return epochMillisAtZero.get() + nanos.get() / 1_000_000L;
+        return epochMillisAtZero + nanos.get() / 1_000_000L;
     }
 
     /**

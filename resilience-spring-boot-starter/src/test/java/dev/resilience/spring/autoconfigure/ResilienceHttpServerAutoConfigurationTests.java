@@ -94,6 +94,12 @@ class ResilienceHttpServerAutoConfigurationTests {
     }
 
     @Test
+    void bulkheadRetryAfterOfZeroFailsStartup() {
+        runner.withPropertyValues(SERVER + "enabled=true", SERVER + "bulkhead-retry-after=0s")
+                .run(invalid(e -> assertThat(e.getProperty()).isEqualTo(SERVER + "bulkhead-retry-after")));
+    }
+
+    @Test
     void endpointIdThatIsNoMethodAndRouteFailsStartup() {
         runner.withPropertyValues(SERVER + "enabled=true", SERVER + "endpoints[/orders].bulkhead.max-concurrent-calls=1")
                 .run(invalid(e -> {

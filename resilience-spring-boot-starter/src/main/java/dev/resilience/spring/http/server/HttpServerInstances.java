@@ -5,6 +5,7 @@ import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.spring.config.InvalidPropertyException;
 import dev.resilience.spring.config.PatternConfigs;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,7 +34,8 @@ public final class HttpServerInstances {
 
     /**
      * Gives the {@value #NAME} instances of both patterns their {@code resilience.http.server} sections and
-     * validates every section the user wrote (endpoint ids included), so that a bad value fails startup.
+     * validates every section the user wrote (endpoint ids and {@code bulkhead-retry-after} included), so
+     * that a bad value fails startup.
      *
      * @param properties the bound {@code resilience.http.server} properties
      * @param bulkheadConfigs the bulkhead configurations
@@ -42,6 +44,11 @@ public final class HttpServerInstances {
      */
     public static void register(HttpServerProperties properties, PatternConfigs<BulkheadConfig> bulkheadConfigs,
             PatternConfigs<RateLimiterConfig> rateLimiterConfigs) {
+        Duration retryAfter = properties.getBulkheadRetryAfter();
+        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new InvalidPropertyException(HttpServerProperties.PREFIX + ".bulkhead-retry-after", retryAfter,
+                    "must be a duration greater than zero such as \"1s\"", null, null);
+        }
         Map<String, HttpServerProperties.EndpointSettings> endpoints = properties.getEndpoints();
         endpoints.keySet().forEach(HttpServerInstances::checkEndpointId);
         bulkheadConfigs.registerKeySections(NAME, sections("bulkhead", key -> endpoints.get(key) != null

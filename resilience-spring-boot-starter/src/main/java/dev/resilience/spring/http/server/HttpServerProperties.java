@@ -52,10 +52,13 @@ public class HttpServerProperties {
      */
     private final Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
 
-    /** Request path patterns that are never protected, in Spring's PathPattern syntax. */
+    /**
+     * Request path patterns that are never protected, in Spring's PathPattern syntax. Default: /actuator/**;
+     * a list of your own replaces it.
+     */
     private final List<String> exclude = new ArrayList<>(List.of("/actuator/**"));
 
-    /** The Retry-After a request refused by a full bulkhead gets (whole seconds, rounded up, at least 1s). */
+    /** The Retry-After a request refused by a full bulkhead gets (whole seconds, rounded up). Greater than zero. */
     private Duration bulkheadRetryAfter = Duration.ofSeconds(1);
 
     /** @return whether endpoints are protected */

@@ -29,8 +29,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * yml path of the layer that set the value.
  *
  * <p>Thread safe: a computed configuration is read without a lock; computing one (once per name, when
- * an instance is first created) and registering annotation layers share one lock, so that a layer is
- * never registered while a configuration that should have seen it is being computed.
+ * an instance is first created, and once per keyed instance of a name with key sections) and registering
+ * annotation layers or key sections share one lock, so that a layer is never registered while a
+ * configuration that should have seen it is being computed.
  *
  * @param <S> the settings type
  * @param <C> the core configuration type
@@ -47,7 +48,8 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private final Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
-    private final Map<String, Function<String, List<String>>> keySections = new HashMap<>();
+    // Read without the lock by configFor(InstanceId); written under it, like the other layers.
+    private final Map<String, Function<String, List<String>>> keySections = new ConcurrentHashMap<>();
 
     /**
      * Creates the configurations and validates everything the user declared.
@@ -80,13 +82,16 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         }
     }
 
-    /** A keyed configuration takes the lock as computing a name's does, since both read the registered layers. */
+    /**
+     * A name without key sections takes the lock-free path of {@link #configFor(String)}; a keyed
+     * configuration takes the lock as computing a name's does, since both read the registered layers.
+     */
     @Override
     public C configFor(InstanceId id) {
+        if (id.key() == null || !keySections.containsKey(id.name())) {
+            return configFor(id.name());
+        }
         synchronized (this) {
-            if (id.key() == null || !keySections.containsKey(id.name())) {
-                return configFor(id.name());
-            }
             return compute(id.name(), id.key());
         }
     }

@@ -34,6 +34,7 @@ import org.slf4j.MDC;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -84,6 +85,20 @@ class ReactiveContextPropagationTests {
                 .containsExactly(Thread.currentThread().getName(), otherThreadName());
         assertThat(other.submit(() -> Seen.now(observations)).get(5, TimeUnit.SECONDS))
                 .as("the scheduler thread has its own context back").isEqualTo(new Seen("other", "other", null));
+    }
+
+    @Test
+    void fluxRetryAttemptOnTheSchedulerThreadSeesTheCallersContext() throws Exception {
+        Target target = proxy(ContextPropagator.detect(getClass().getClassLoader()));
+        Observation observation = Observation.start("checkout", observations);
+
+        CompletableFuture<List<String>> result = asCaller("alice", observation,
+                () -> target.retriedFlux(1).collectList().toFuture());
+        other.submit(() -> clock.advance(Duration.ofSeconds(1))).get(5, TimeUnit.SECONDS);
+
+        assertThat(result.get(5, TimeUnit.SECONDS)).containsExactly("a", "b");
+        assertThat(seen).hasSize(2).allSatisfy(s -> assertThat(s).isEqualTo(new Seen("alice", "alice", observation)));
+        assertThat(seen).extracting(Seen::thread).last().isEqualTo(otherThreadName());
     }
 
     @Test
@@ -224,6 +239,16 @@ class ReactiveContextPropagationTests {
                 return Mono.error(new IllegalStateException("attempt failed"));
             }
             return Mono.just("ok");
+        }
+
+        @Retry(name = "retriedFlux")
+        public Flux<String> retriedFlux(int failures) {
+            seen.add(Seen.now(observations));
+            failuresLeft.compareAndSet(-1, failures);
+            if (failuresLeft.getAndDecrement() > 0) {
+                return Flux.error(new IllegalStateException("attempt failed"));
+            }
+            return Flux.just("a", "b");
         }
 
         @Fallback(method = "recover")

@@ -3,6 +3,7 @@ package dev.resilience.spring.config;
 import dev.resilience.InvalidConfigurationException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
@@ -28,6 +30,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * an instance is first created) and registering annotation layers share one lock, so that a layer is
  * never registered while a configuration that should have seen it is being computed.
  *
+ * <p>Environment refresh: {@link #prepareRefresh} computes everything afresh from the environment as it is
+ * now (validating it like at startup, annotation layers included) without changing this object, and
+ * {@link #adopt} then makes those the configurations in effect, for instances created afterwards too.
+ *
  * @param <S> the settings type
  * @param <C> the core configuration type
  */
@@ -36,11 +42,13 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private static final Pattern DASHED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final PatternMapping<S, C> mapping;
-    private final Binder environment;
+    private final Class<?> propertiesType;
     private final String prefix;
-    private final Set<String> presetNames;
-    private final Set<String> userPresets;
-    private final Set<String> declaredInstances;
+    // replaced together by adopt(), under this object's lock; read under it too, except declaredInstances
+    private volatile Binder environment;
+    private volatile Set<String> presetNames;
+    private volatile Set<String> userPresets;
+    private volatile Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
 
@@ -53,7 +61,14 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
      * @throws InvalidPropertyException for the first invalid value
      */
     public LayeredPatternConfigs(PatternMapping<S, C> mapping, PatternProperties<S> properties, Binder environment) {
+        this(mapping, properties, environment, Map.of());
+    }
+
+    private LayeredPatternConfigs(PatternMapping<S, C> mapping, PatternProperties<S> properties, Binder environment,
+            Map<String, AnnotationLayer> annotationLayers) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.propertiesType = properties.getClass();
+        this.annotationLayers.putAll(annotationLayers);
         this.environment = Objects.requireNonNull(environment, "environment");
         this.prefix = "resilience." + mapping.section();
         this.userPresets = Collections.unmodifiableSet(new LinkedHashSet<>(properties.getPresets().keySet()));
@@ -105,6 +120,62 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             annotationLayers.remove(name);
             throw e;
         }
+    }
+
+    /**
+     * Computes the configurations afresh from an environment as it is now: binds
+     * {@code resilience.<pattern>} again, keeps the annotation layers registered so far, validates like at
+     * startup, and computes the configuration of every name given. Changes nothing here.
+     *
+     * @param freshEnvironment a binder over the environment as it is now
+     * @param names the instance names whose configurations are wanted (those of the live instances)
+     * @return the prepared configurations, to be passed to {@link #adopt}
+     * @throws InvalidPropertyException for the first invalid value, naming its yml path
+     * @throws org.springframework.boot.context.properties.bind.BindException for a value of the wrong type
+     */
+    public synchronized Prepared<C> prepareRefresh(Binder freshEnvironment, Set<String> names) {
+        @SuppressWarnings("unchecked")
+        PatternProperties<S> properties = (PatternProperties<S>) freshEnvironment.bindOrCreate(prefix,
+                Bindable.of(propertiesType));
+        LayeredPatternConfigs<S, C> fresh = new LayeredPatternConfigs<>(mapping, properties, freshEnvironment,
+                annotationLayers);
+        Map<String, C> computed = new LinkedHashMap<>();
+        names.forEach(name -> computed.put(name, fresh.configFor(name)));
+        return new Prepared<>(this, fresh, Collections.unmodifiableMap(computed));
+    }
+
+    /**
+     * Makes prepared configurations the ones in effect: {@link #configFor} answers them from now on, and
+     * computes names not prepared from the refreshed environment.
+     *
+     * @param prepared what {@link #prepareRefresh} returned on this object
+     * @throws IllegalArgumentException if it was prepared by another object
+     */
+    public synchronized void adopt(Prepared<C> prepared) {
+        if (prepared.owner() != this) {
+            throw new IllegalArgumentException("prepared by another PatternConfigs");
+        }
+        @SuppressWarnings("unchecked")
+        LayeredPatternConfigs<S, C> fresh = (LayeredPatternConfigs<S, C>) prepared.fresh();
+        environment = fresh.environment;
+        presetNames = fresh.presetNames;
+        userPresets = fresh.userPresets;
+        declaredInstances = fresh.declaredInstances;
+        // a reader missing a name in between waits for this lock, then computes it from the new state
+        configs.keySet().retainAll(fresh.configs.keySet());
+        configs.putAll(fresh.configs);
+    }
+
+    /**
+     * Configurations computed by {@link #prepareRefresh}, not yet in effect. Immutable.
+     *
+     * @param owner the object that prepared them
+     * @param fresh the refreshed configurations
+     * @param configs the configuration of each name asked for
+     * @param <C> the core configuration type
+     */
+    public record Prepared<C>(LayeredPatternConfigs<?, C> owner, LayeredPatternConfigs<?, C> fresh,
+            Map<String, C> configs) {
     }
 
     /** The yml path of an instance's section; a name not in lower-case kebab form goes in brackets. */

@@ -57,6 +57,7 @@ final class PermitWindow {
     private final int newLimit;
 
     PermitWindow(long originNanos, long periodNanos, int limit) {
+        // a first window replaces nothing: settled from the start, the three change fields are never read
         this.next = new AtomicLong();
         this.periods = new PermitPeriods(originNanos, periodNanos, limit, 0, null);
         this.changeNanos = originNanos;

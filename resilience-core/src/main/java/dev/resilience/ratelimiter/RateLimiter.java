@@ -90,8 +90,8 @@ public interface RateLimiter extends Resettable, EventSource {
      * larger of the two), and waiting callers keep the start time they were promised.
      *
      * <p>A new {@code timeout-duration} applies to callers that ask after the switch; callers already
-     * waiting keep their reservation. {@code max-keys} and {@code writable-stack-trace} are not changed on a
-     * live registry by this method's callers (the value is stored as given). A
+     * waiting keep their reservation. {@code writable-stack-trace} applies to refusals from the switch on;
+     * {@code max-keys} belongs to the registry, which this method does not touch. A
      * {@link dev.resilience.event.ConfigChangedEvent} with the changed settings and {@code principal} is
      * published to the {@link EventPublisher#subscribeAny} subscribers.
      *

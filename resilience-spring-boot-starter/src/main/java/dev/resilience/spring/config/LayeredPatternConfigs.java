@@ -152,11 +152,11 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
      * @throws IllegalArgumentException if it was prepared by another object
      */
     public synchronized void adopt(Prepared<C> prepared) {
-        if (prepared.owner() != this) {
+        if (prepared.owner != this) {
             throw new IllegalArgumentException("prepared by another PatternConfigs");
         }
         @SuppressWarnings("unchecked")
-        LayeredPatternConfigs<S, C> fresh = (LayeredPatternConfigs<S, C>) prepared.fresh();
+        LayeredPatternConfigs<S, C> fresh = (LayeredPatternConfigs<S, C>) prepared.fresh;
         environment = fresh.environment;
         presetNames = fresh.presetNames;
         userPresets = fresh.userPresets;
@@ -169,13 +169,24 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     /**
      * Configurations computed by {@link #prepareRefresh}, not yet in effect. Immutable.
      *
-     * @param owner the object that prepared them
-     * @param fresh the refreshed configurations
-     * @param configs the configuration of each name asked for
      * @param <C> the core configuration type
      */
-    public record Prepared<C>(LayeredPatternConfigs<?, C> owner, LayeredPatternConfigs<?, C> fresh,
-            Map<String, C> configs) {
+    public static final class Prepared<C> {
+
+        private final LayeredPatternConfigs<?, C> owner;
+        private final LayeredPatternConfigs<?, C> fresh;
+        private final Map<String, C> configs;
+
+        private Prepared(LayeredPatternConfigs<?, C> owner, LayeredPatternConfigs<?, C> fresh, Map<String, C> configs) {
+            this.owner = owner;
+            this.fresh = fresh;
+            this.configs = configs;
+        }
+
+        /** @return the refreshed configuration of each name asked for, unmodifiable */
+        public Map<String, C> configs() {
+            return configs;
+        }
     }
 
     /** The yml path of an instance's section; a name not in lower-case kebab form goes in brackets. */

@@ -140,8 +140,8 @@ public final class LiveReconfiguration {
             Map<String, C> before = new LinkedHashMap<>();
             names.forEach(name -> before.put(name, layered.configFor(name)));
             live.forEach((id, instance) -> {
-                Map<String, Object> changed = changes(id.name(), before.get(id.name()), prepared.configs().get(id.name()),
-                        false);
+                Map<String, Object> changed = changes(id.name(), before.get(id.name()),
+                        prepared.configs().get(id.name()), false);
                 try {
                     pattern.withValues(pattern.config().apply(instance), changed);
                 } catch (InvalidConfigurationException invalid) {
@@ -153,18 +153,26 @@ public final class LiveReconfiguration {
                 layered.adopt(prepared);
                 Set<String> warned = new HashSet<>();
                 registry.all().forEach((id, instance) -> {
-                    C old = before.get(id.name());
-                    if (old == null) {
-                        return; // created after the refresh was prepared, with the refreshed configuration
-                    }
+                    // a name first created after the refresh was prepared started from the configuration it has
+                    C old = before.containsKey(id.name()) ? before.get(id.name()) : pattern.config().apply(instance);
                     Map<String, Object> changed = changes(id.name(), old, layered.configFor(id.name()),
                             warned.add(id.name()));
                     if (!changed.isEmpty()) {
-                        C current = pattern.config().apply(instance);
-                        pattern.apply().reconfigure(instance, pattern.withValues(current, changed), ENVIRONMENT_REFRESH);
+                        apply(id, instance, changed);
                     }
                 });
             };
+        }
+
+        private void apply(InstanceId id, T instance, Map<String, Object> changed) {
+            try {
+                C current = pattern.config().apply(instance);
+                pattern.apply().reconfigure(instance, pattern.withValues(current, changed), ENVIRONMENT_REFRESH);
+            } catch (IllegalArgumentException refused) {
+                // validated when prepared; only code reconfiguring this instance meanwhile can make it fail
+                LOG.error("Refreshed " + instancePath(id.name()) + " values " + changed + " not applied to '"
+                        + id.displayName() + "': " + refused.getMessage());
+            }
         }
 
         /** The live settings whose value differs, camelCase key to new value; the others are logged if asked. */

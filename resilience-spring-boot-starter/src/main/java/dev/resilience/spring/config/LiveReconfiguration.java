@@ -5,12 +5,14 @@ import dev.resilience.event.ConfigChanges;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.registry.InstanceRegistry;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
@@ -137,41 +139,64 @@ public final class LiveReconfiguration {
             Map<InstanceId, T> live = registry.all();
             Set<String> names = live.keySet().stream().map(InstanceId::name).collect(Collectors.toSet());
             LayeredPatternConfigs.Prepared<C> prepared = layered.prepareRefresh(environment, names);
-            Map<String, C> before = new LinkedHashMap<>();
+            Map<String, C> before = new HashMap<>();
             names.forEach(name -> before.put(name, layered.configFor(name)));
+            Derived derived = new Derived();
             live.forEach((id, instance) -> {
-                Map<String, Object> changed = changes(id.name(), before.get(id.name()),
-                        prepared.configs().get(id.name()), false);
+                Map<String, Object> changed = derived.changes(id.name(),
+                        name -> changes(name, before.get(name), prepared.configs().get(name), false));
                 try {
-                    pattern.withValues(pattern.config().apply(instance), changed);
+                    derived.next(id.name(), pattern.config().apply(instance), changed);
                 } catch (InvalidConfigurationException invalid) {
                     throw new InvalidPropertyException(instancePath(id.name()) + "." + invalid.getProperty(),
                             invalid.getValue(), invalid.getRequirement(), null, invalid);
                 }
             });
             return () -> {
+                // names first created since the refresh was prepared: their configuration before it, while the
+                // cache still holds it (a name created in the last moment falls back to its instance's)
+                registry.all().keySet().forEach(id -> before.computeIfAbsent(id.name(), layered::configFor));
                 layered.adopt(prepared);
-                Set<String> warned = new HashSet<>();
+                Derived applied = new Derived();
                 registry.all().forEach((id, instance) -> {
-                    // a name first created after the refresh was prepared started from the configuration it has
-                    C old = before.containsKey(id.name()) ? before.get(id.name()) : pattern.config().apply(instance);
-                    Map<String, Object> changed = changes(id.name(), old, layered.configFor(id.name()),
-                            warned.add(id.name()));
+                    C old = before.get(id.name());
+                    Map<String, Object> changed = old != null
+                            ? applied.changes(id.name(), name -> changes(name, old, layered.configFor(name), true))
+                            : changes(id.name(), pattern.config().apply(instance), layered.configFor(id.name()), false);
                     if (!changed.isEmpty()) {
-                        apply(id, instance, changed);
+                        apply(id, instance, changed, applied);
                     }
                 });
             };
         }
 
-        private void apply(InstanceId id, T instance, Map<String, Object> changed) {
+        private void apply(InstanceId id, T instance, Map<String, Object> changed, Derived derived) {
             try {
-                C current = pattern.config().apply(instance);
-                pattern.apply().reconfigure(instance, pattern.withValues(current, changed), ENVIRONMENT_REFRESH);
+                C next = derived.next(id.name(), pattern.config().apply(instance), changed);
+                pattern.apply().reconfigure(instance, next, ENVIRONMENT_REFRESH);
             } catch (IllegalArgumentException refused) {
                 // validated when prepared; only code reconfiguring this instance meanwhile can make it fail
                 LOG.error("Refreshed " + instancePath(id.name()) + " values " + changed + " not applied to '"
                         + id.displayName() + "': " + refused.getMessage());
+            }
+        }
+
+        /**
+         * What one refresh derives, computed once per instance name and, for the new configuration, once per
+         * distinct current configuration: the keyed instances of a name share their configuration object.
+         */
+        private final class Derived {
+
+            private final Map<String, Map<String, Object>> changes = new HashMap<>();
+            private final Map<String, Map<C, C>> next = new HashMap<>();
+
+            Map<String, Object> changes(String name, Function<String, Map<String, Object>> compute) {
+                return changes.computeIfAbsent(name, compute);
+            }
+
+            C next(String name, C current, Map<String, Object> changed) {
+                return next.computeIfAbsent(name, ignored -> new IdentityHashMap<>())
+                        .computeIfAbsent(current, config -> pattern.withValues(config, changed));
             }
         }
 

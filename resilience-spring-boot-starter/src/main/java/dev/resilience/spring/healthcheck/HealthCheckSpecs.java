@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ public final class HealthCheckSpecs {
         String url = settings.getUrl();
         if ((contributor == null) == (url == null)) {
             String requirement = "needs exactly one of " + path + ".contributor and " + path + ".url";
-            throw contributor == null ? written.invalid(path, null, requirement)
+            throw contributor == null ? written.invalid(path, written.keys(path), requirement)
                     : written.invalid(path + ".url", url, requirement);
         }
         if (contributor != null && !validContributorPath(contributor)) {
@@ -145,6 +146,18 @@ public final class HealthCheckSpecs {
                 }
             }
             return null;
+        }
+
+        /** @return the keys written in a section, with their values, e.g. {@code {interval=5s}} */
+        Map<String, Object> keys(String sectionPath) {
+            Map<String, Object> keys = new LinkedHashMap<>();
+            for (String key : KEYS) {
+                ConfigurationProperty property = property(sectionPath + "." + key);
+                if (property != null) {
+                    keys.put(key, property.getValue());
+                }
+            }
+            return keys;
         }
 
         InvalidPropertyException invalid(String path, Object value, String requirement) {

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -27,10 +28,12 @@ import org.springframework.core.env.Environment;
  * status as the breaker's {@code healthCheck} field in the {@code resilience} endpoint. Contributor
  * signals need {@code spring-boot-health}; the only bean that names its types is defined in a nested
  * configuration guarded by its class, so this configuration loads without it (URL signals still work).
+ * Backs off when no {@code health-check} key is written ({@link OnHealthCheckCondition}).
  */
 @AutoConfiguration(after = ResilienceAutoConfiguration.class,
         afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
 @ConditionalOnBean(name = "circuitBreakerRegistry")
+@Conditional(OnHealthCheckCondition.class)
 public final class ResilienceHealthCheckAutoConfiguration {
 
     @Bean

@@ -25,6 +25,7 @@ class CircuitBreakerHealthHoldConcurrencyTests {
     private static final int CALLERS = 6;
     private static final int SIGNALLERS = 2;
     private static final int ROUNDS = 2_000;
+    private static final int CALLS = 10_000;
 
     static List<ThreadKind> kinds() {
         return ThreadKind.available();
@@ -50,26 +51,23 @@ class CircuitBreakerHealthHoldConcurrencyTests {
         CircuitBreaker breaker = breaker(clock, transitions);
         AtomicInteger holds = new AtomicInteger();
         AtomicInteger releases = new AtomicInteger();
-        AtomicInteger signallersLeft = new AtomicInteger(SIGNALLERS);
 
+        // Every thread runs a bounded loop: on virtual threads, one looping until another finishes could keep
+        // that other one from ever being scheduled (yielded threads run before newly submitted ones).
         Concurrently.run(kind, CALLERS + SIGNALLERS, Duration.ofSeconds(60), index -> {
             if (index < SIGNALLERS) {
-                try {
-                    for (int round = 0; round < ROUNDS; round++) {
-                        if (breaker.holdOpen("down " + index)) {
-                            holds.incrementAndGet();
-                        }
-                        Thread.yield(); // virtual threads are not preempted: let the callers run
-                        if (breaker.releaseHold("up " + index)) {
-                            releases.incrementAndGet();
-                        }
+                for (int round = 0; round < ROUNDS; round++) {
+                    if (breaker.holdOpen("down " + index)) {
+                        holds.incrementAndGet();
                     }
-                } finally {
-                    signallersLeft.decrementAndGet();
+                    Thread.yield(); // virtual threads are not preempted: let the callers run
+                    if (breaker.releaseHold("up " + index)) {
+                        releases.incrementAndGet();
+                    }
                 }
                 return;
             }
-            for (int call = 0; signallersLeft.get() > 0; call++) {
+            for (int call = 0; call < CALLS; call++) {
                 call(breaker, clock, call % 2 == 0);
             }
         });
@@ -127,7 +125,8 @@ class CircuitBreakerHealthHoldConcurrencyTests {
                 permit.onError(clock.nanoTime(), new IllegalStateException("down"));
             }
         } catch (CircuitBreakerOpenException rejected) {
-            Thread.yield();
+            // rejected: nothing to record
         }
+        Thread.yield(); // virtual threads are not preempted: a spinning caller must let the signallers run
     }
 }

@@ -1,5 +1,6 @@
 package dev.resilience.spring.healthcheck;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -23,8 +24,9 @@ public final class RegistryContributorProbes implements ContributorProbes {
     @Override
     public HealthProbe probe(String path, Executor executor) {
         if (resolve(registry, path) == null) {
+            List<String> registered = registry.stream().map(HealthContributors.Entry::name).sorted().toList();
             throw new IllegalArgumentException("must name a registered health contributor (a composite's member as"
-                    + " 'name/member'); registered: " + registry.stream().map(HealthContributors.Entry::name).sorted().toList());
+                    + " 'name/member'); registered: " + registered);
         }
         return new ContributorHealthProbe(path, registry, executor);
     }

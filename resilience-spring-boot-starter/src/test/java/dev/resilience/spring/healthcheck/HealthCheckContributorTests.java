@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,30 @@ class HealthCheckContributorTests {
     }
 
     @Test
+    void aHangingIndicatorTimesOutAndIsNotCalledAgainWhileItHangs() {
+        runner.withPropertyValues(HC + "timeout=200ms").run(context -> {
+            Toggle stock = context.getBean("stockHealthIndicator", Toggle.class);
+            CountDownLatch release = new CountDownLatch(1);
+            stock.hang = release;
+            ManualClock clock = context.getBean(ManualClock.class);
+            CircuitBreaker breaker = breaker(context);
+            try {
+                clock.runDueTasks();
+                await().atMost(BOUND).until(() -> breaker.state() == CircuitBreakerState.OPEN && clock.pendingTasks() == 1);
+                assertThat(breaker.holdReason()).isEqualTo("contributor stock: no answer within 200 ms");
+
+                clock.advance(Duration.ofSeconds(10));
+                await().atMost(BOUND).until(() -> clock.pendingTasks() == 1);
+                assertThat(context.getBean(HealthChecks.class).status("inventory").orElseThrow().detail())
+                        .isEqualTo("the previous check of 'stock' is still running");
+                assertThat(stock.checks).hasValue(1);
+            } finally {
+                release.countDown();
+            }
+        });
+    }
+
+    @Test
     void closingTheContextStopsThePolling() {
         runner.run(context -> {
             Toggle stock = context.getBean("stockHealthIndicator", Toggle.class);
@@ -214,15 +240,24 @@ class HealthCheckContributorTests {
         return transitions;
     }
 
-    /** A health indicator whose status the test sets; a null status makes it throw. */
+    /** A health indicator whose status the test sets; a null status makes it throw, a latch makes it hang. */
     static final class Toggle implements HealthIndicator {
 
         volatile Health status = Health.up().build();
+        volatile CountDownLatch hang;
         final AtomicInteger checks = new AtomicInteger();
 
         @Override
         public Health health() {
             checks.incrementAndGet();
+            CountDownLatch until = hang;
+            if (until != null) {
+                try {
+                    until.await(BOUND.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Health current = status;
             if (current == null) {
                 throw new IllegalStateException("no status");

@@ -4,6 +4,7 @@ import dev.resilience.circuitbreaker.SlidingWindowType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The keys of one circuit breaker, as written under {@code resilience.circuitbreaker.defaults},
@@ -65,6 +66,10 @@ public class CircuitBreakerSettings extends InstanceSettings {
 
     /** Whether CircuitBreakerOpenException captures a stack trace; off by default because rejections are frequent and the trace says nothing useful. */
     private boolean writableStackTrace = false;
+
+    /** A health signal the breaker follows: an unhealthy one holds it OPEN, a healthy one releases it to HALF_OPEN. Only under instances.<name>; null when not written. */
+    @NestedConfigurationProperty
+    private HealthCheckSettings healthCheck;
 
     /** @return how the sliding window is measured */
     public SlidingWindowType getSlidingWindowType() {
@@ -234,5 +239,15 @@ public class CircuitBreakerSettings extends InstanceSettings {
     /** @param writableStackTrace whether rejections capture a stack trace */
     public void setWritableStackTrace(boolean writableStackTrace) {
         this.writableStackTrace = writableStackTrace;
+    }
+
+    /** @return the health-check settings, or {@code null} if none were written */
+    public HealthCheckSettings getHealthCheck() {
+        return healthCheck;
+    }
+
+    /** @param healthCheck the health-check settings */
+    public void setHealthCheck(HealthCheckSettings healthCheck) {
+        this.healthCheck = healthCheck;
     }
 }

@@ -37,6 +37,11 @@ final class RetryContext implements Retry.Context {
 
     @Override
     public long onFailure(Throwable failure) {
+        return onFailure(failure, -1);
+    }
+
+    @Override
+    public long onFailure(Throwable failure, long delayHintNanos) {
         if (failure == null) {
             throw new NullPointerException("failure");
         }
@@ -49,7 +54,7 @@ final class RetryContext implements Retry.Context {
         if (attempt >= retry.maxAttempts()) {
             return exhausted(failure, Reason.MAX_ATTEMPTS);
         }
-        long delay = retry.delayNanos(attempt);
+        long delay = delayHintNanos >= 0 ? delayHintNanos : retry.delayNanos(attempt);
         long now = 0;
         long maxDuration = retry.maxDurationNanos();
         if (maxDuration > 0) {

@@ -1,11 +1,13 @@
 package dev.resilience.spring.config;
 
 import dev.resilience.InvalidConfigurationException;
+import dev.resilience.registry.InstanceId;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,7 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private final Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
+    private final Map<String, InstanceSource<C>> instanceSources = new ConcurrentHashMap<>();
 
     /**
      * Creates the configurations and validates everything the user declared.
@@ -73,6 +76,63 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         synchronized (this) {
             return configs.computeIfAbsent(name, this::compute);
         }
+    }
+
+    @Override
+    public C configFor(InstanceId id) {
+        InstanceSource<C> source = instanceSources.get(id.name());
+        return source != null ? source.configFor(id) : configFor(id.name());
+    }
+
+    @Override
+    public OptionalInt sourcedMaxKeys(String name) {
+        InstanceSource<C> source = instanceSources.get(name);
+        return source != null ? OptionalInt.of(source.maxKeys()) : OptionalInt.empty();
+    }
+
+    @Override
+    public void registerInstanceSource(String name, InstanceSource<C> source) {
+        Objects.requireNonNull(source, "source");
+        if (instanceSources.putIfAbsent(name, source) != null) {
+            throw new IllegalStateException("An instance source is already registered for " + mapping.section()
+                    + " instances named '" + name + "'");
+        }
+    }
+
+    /**
+     * The configuration of sections outside {@code resilience.<pattern>} that hold this pattern's keys (the
+     * outbound HTTP client's {@code resilience.http.client.circuitbreaker}, say), layered lowest first:
+     * built-in defaults, {@code defaults}, the preset (named by the last section that names one, else by
+     * {@code defaults}), then each section in order, each overriding only the keys it sets. Not cached: the
+     * caller keeps the result.
+     *
+     * @param sectionPaths full yml paths of the sections, lowest first, at least one
+     * @return the validated configuration
+     * @throws InvalidPropertyException naming the yml path that set an invalid value (or, for a value no yml
+     *     layer set, the last section's path)
+     */
+    public C configForSections(String... sectionPaths) {
+        String subjectPath = sectionPaths[sectionPaths.length - 1];
+        SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
+        layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".defaults"));
+        String preset = null;
+        for (String section : sectionPaths) {
+            String named = environmentPreset(section);
+            if (named != null) {
+                checkPresetName(named, section, null);
+                preset = named;
+            }
+        }
+        if (preset == null) {
+            preset = layers.settings().getPreset();
+        }
+        if (preset != null) {
+            applyPreset(layers, preset, subjectPath);
+        }
+        for (String section : sectionPaths) {
+            layers.bindEnvironment(ConfigurationPropertyName.of(section));
+        }
+        return build(layers, subjectPath);
     }
 
     @Override

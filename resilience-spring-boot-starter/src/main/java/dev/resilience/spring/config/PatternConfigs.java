@@ -1,6 +1,8 @@
 package dev.resilience.spring.config;
 
+import dev.resilience.registry.InstanceId;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -24,6 +26,41 @@ public interface PatternConfigs<C> {
      * @throws InvalidPropertyException if the layers combine into an invalid configuration
      */
     C configFor(String name);
+
+    /**
+     * The configuration of one instance: from the {@link InstanceSource} registered for its name if there is
+     * one, else {@link #configFor(String) configFor(id.name())}. The registries' factories call this, so that
+     * a keyed instance can have a configuration of its own.
+     *
+     * @param id the instance
+     * @return its configuration
+     */
+    default C configFor(InstanceId id) {
+        return configFor(id.name());
+    }
+
+    /**
+     * The bound on keyed instances that the {@link InstanceSource} registered for a name sets.
+     *
+     * @param name the instance name
+     * @return the source's {@code max-keys}, or empty when no source is registered for the name
+     */
+    default OptionalInt sourcedMaxKeys(String name) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Hands every instance of a name (un-keyed and keyed) to a source of configurations. Register it while
+     * the context starts, before the first instance of the name is created.
+     *
+     * @param name the instance name
+     * @param source the configurations of its instances
+     * @throws IllegalStateException if a source is already registered for the name
+     * @throws UnsupportedOperationException if this implementation takes no sources (the default)
+     */
+    default void registerInstanceSource(String name, InstanceSource<C> source) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no instance sources");
+    }
 
     /**
      * The names declared under {@code resilience.<pattern>.instances}, in declaration order; the

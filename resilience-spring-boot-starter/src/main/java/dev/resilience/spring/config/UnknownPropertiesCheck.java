@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
  * Fails startup on a {@code resilience.*} key that nothing reads, outside the pattern sections: a typo
  * such as {@code resilience.circuit-breaker.instances...} or {@code resilience.health.down-on-opn}
  * would otherwise be ignored silently. Keys inside a pattern section ({@link #PATTERN_SECTIONS}) are
- * checked by that pattern's own {@link PatternProperties}, bound with unknown fields rejected.
+ * checked by that pattern's own {@link PatternProperties}, bound with unknown fields rejected; so are keys
+ * under {@code resilience.http.client} ({@link HttpClientProperties}).
  *
  * <p>The report is Spring Boot's own for unbound properties: it names each key, its value and origin.
  */
@@ -27,6 +28,10 @@ public final class UnknownPropertiesCheck implements InitializingBean {
     public static final Set<String> PATTERN_SECTIONS = Set.of("circuitbreaker", "bulkhead", "retry", "timeout", "ratelimiter");
 
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("resilience");
+
+    /** Sections outside the patterns that have their own properties class, bound with unknown keys rejected. */
+    private static final List<ConfigurationPropertyName> OWN_SECTIONS = List.of(
+            ConfigurationPropertyName.of(HttpClientProperties.PREFIX));
 
     private final Environment environment;
 
@@ -48,9 +53,18 @@ public final class UnknownPropertiesCheck implements InitializingBean {
     public void afterPropertiesSet() {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            sources.add(source.filter(name -> !inPatternSection(name)));
+            sources.add(source.filter(name -> !inPatternSection(name) && !inOwnSection(name)));
         }
         new Binder(sources).bind(ROOT, Bindable.of(ResilienceProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+    }
+
+    private static boolean inOwnSection(ConfigurationPropertyName name) {
+        for (ConfigurationPropertyName section : OWN_SECTIONS) {
+            if (section.equals(name) || section.isAncestorOf(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inPatternSection(ConfigurationPropertyName name) {

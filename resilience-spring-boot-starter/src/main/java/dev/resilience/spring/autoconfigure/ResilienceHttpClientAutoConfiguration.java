@@ -20,6 +20,8 @@ import dev.resilience.spring.config.RetryProperties;
 import dev.resilience.spring.http.client.HttpClientInstances;
 import dev.resilience.spring.http.client.HttpClientSources;
 import dev.resilience.spring.http.client.ResilienceClientHttpRequestInterceptor;
+import dev.resilience.spring.http.client.ResilienceExchangeFilterFunction;
+import dev.resilience.time.Scheduler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,11 +29,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The outbound HTTP client (issue 9): with {@code resilience.http.client.enabled: true}, every
@@ -88,6 +93,23 @@ public final class ResilienceHttpClientAutoConfiguration {
             ResilienceClientHttpRequestInterceptor interceptor =
                     new ResilienceClientHttpRequestInterceptor(resilienceHttpClientInstances);
             return builder -> builder.requestInterceptor(interceptor);
+        }
+    }
+
+    /** The {@code WebClient} filter, where WebFlux, Reactor and Boot's WebClient support are present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ WebClient.class, WebClientCustomizer.class, Mono.class })
+    @ConditionalOnBooleanProperty(HttpClientProperties.PREFIX + ".enabled")
+    static final class WebClientFiltering {
+
+        /** Adds the filter to every builder Boot hands out; retry waits run on the library's scheduler. */
+        @Bean
+        @ConditionalOnMissingBean(name = "resilienceWebClientCustomizer")
+        WebClientCustomizer resilienceWebClientCustomizer(HttpClientInstances resilienceHttpClientInstances,
+                Scheduler scheduler) {
+            ResilienceExchangeFilterFunction filter =
+                    new ResilienceExchangeFilterFunction(resilienceHttpClientInstances, scheduler);
+            return builder -> builder.filter(filter);
         }
     }
 }

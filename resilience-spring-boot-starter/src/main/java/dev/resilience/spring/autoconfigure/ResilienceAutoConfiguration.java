@@ -52,6 +52,8 @@ import org.springframework.core.io.ResourceLoader;
  * and three beans: {@code <pattern>Configs} (a {@link LayeredPatternConfigs} over its
  * {@code PatternMapping}), {@code <pattern>Registry} and {@code <pattern>StartupInstances}. They are
  * conditional on their bean names, because generic types alone would let one pattern's bean hide another's.
+ * Registries of keyed patterns build each instance with {@link PatternConfigs#configFor(dev.resilience.registry.InstanceId)},
+ * so that a key can have a configuration of its own ({@link PatternConfigs#registerKeySections}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class,

@@ -17,8 +17,8 @@ import org.springframework.core.env.Environment;
  * Fails startup on a {@code resilience.*} key that nothing reads, outside the pattern sections: a typo
  * such as {@code resilience.circuit-breaker.instances...} or {@code resilience.health.down-on-opn}
  * would otherwise be ignored silently. Keys inside a pattern section ({@link #PATTERN_SECTIONS}) are
- * checked by that pattern's own {@link PatternProperties}, bound with unknown fields rejected; so are keys
- * under {@code resilience.http.client} ({@link HttpClientProperties}).
+ * checked by that pattern's own {@link PatternProperties}, bound with unknown fields rejected; so are the
+ * {@link #OWN_SECTIONS}, by their own properties classes.
  *
  * <p>The report is Spring Boot's own for unbound properties: it names each key, its value and origin.
  */
@@ -27,11 +27,17 @@ public final class UnknownPropertiesCheck implements InitializingBean {
     /** The sections SPEC §4 reserves for patterns, each checked by its own properties class. */
     public static final Set<String> PATTERN_SECTIONS = Set.of("circuitbreaker", "bulkhead", "retry", "timeout", "ratelimiter");
 
+    /**
+     * Sections outside the patterns that their own properties class binds with unknown fields rejected
+     * ({@code resilience.http.server} where that feature applies, in a Spring MVC application;
+     * {@code resilience.http.client} always, {@link HttpClientProperties}).
+     */
+    public static final Set<String> OWN_SECTIONS = Set.of("resilience.http.server", HttpClientProperties.PREFIX);
+
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("resilience");
 
-    /** Sections outside the patterns that have their own properties class, bound with unknown keys rejected. */
-    private static final List<ConfigurationPropertyName> OWN_SECTIONS = List.of(
-            ConfigurationPropertyName.of(HttpClientProperties.PREFIX));
+    private static final List<ConfigurationPropertyName> OWN_ROOTS = OWN_SECTIONS.stream()
+            .map(ConfigurationPropertyName::of).toList();
 
     private final Environment environment;
 
@@ -59,12 +65,7 @@ public final class UnknownPropertiesCheck implements InitializingBean {
     }
 
     private static boolean inOwnSection(ConfigurationPropertyName name) {
-        for (ConfigurationPropertyName section : OWN_SECTIONS) {
-            if (section.equals(name) || section.isAncestorOf(name)) {
-                return true;
-            }
-        }
-        return false;
+        return OWN_ROOTS.stream().anyMatch(root -> root.equals(name) || root.isAncestorOf(name));
     }
 
     private static boolean inPatternSection(ConfigurationPropertyName name) {

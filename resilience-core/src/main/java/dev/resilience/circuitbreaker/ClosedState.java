@@ -39,6 +39,11 @@ final class ClosedState extends BreakerState {
 
     @Override
     void record(int outcome, long endNanos) {
+        record(outcome, endNanos, -1);
+    }
+
+    @Override
+    void record(int outcome, long endNanos, long openWaitHintNanos) {
         TransitionReason reason = window.record(outcome, endNanos);
         if (reason == null && consecutiveFailureThreshold > 0) {
             if ((outcome & SlidingWindow.FAILED) != 0) {
@@ -51,7 +56,9 @@ final class ClosedState extends BreakerState {
         }
         if (reason != null) {
             breaker.transition(this,
-                    new OpenState(breaker, endNanos, breaker.firstWaitNanos(), window.counts(endNanos)), reason);
+                    new OpenState(breaker, endNanos,
+                    openWaitHintNanos >= 0 ? breaker.hintedWaitNanos(openWaitHintNanos) : breaker.firstWaitNanos(),
+                    window.counts(endNanos)), reason);
         }
     }
 

@@ -101,7 +101,7 @@ public final class ResilienceAutoConfiguration {
             TimeSource timeSource) {
         return new InstanceRegistry<>(
                 id -> CircuitBreaker.of(id.displayName(), circuitBreakerConfigs.configFor(id), timeSource),
-                name -> circuitBreakerConfigs.sourcedMaxKeys(name).orElseGet(() -> circuitBreakerConfigs.configFor(name).maxKeys()));
+                name -> circuitBreakerConfigs.configFor(name).maxKeys());
     }
 
     @Bean
@@ -123,7 +123,7 @@ public final class ResilienceAutoConfiguration {
             Scheduler scheduler) {
         return new InstanceRegistry<>(
                 id -> Bulkhead.of(id.displayName(), bulkheadConfigs.configFor(id), timeSource, scheduler),
-                name -> bulkheadConfigs.sourcedMaxKeys(name).orElseGet(() -> bulkheadConfigs.configFor(name).maxKeys()));
+                name -> bulkheadConfigs.configFor(name).maxKeys());
     }
 
     @Bean
@@ -145,7 +145,7 @@ public final class ResilienceAutoConfiguration {
             TimeSource timeSource, Scheduler scheduler) {
         return new InstanceRegistry<>(
                 id -> RateLimiter.of(id.displayName(), rateLimiterConfigs.configFor(id), timeSource, scheduler),
-                name -> rateLimiterConfigs.sourcedMaxKeys(name).orElseGet(() -> rateLimiterConfigs.configFor(name).maxKeys()));
+                name -> rateLimiterConfigs.configFor(name).maxKeys());
     }
 
     @Bean
@@ -164,16 +164,16 @@ public final class ResilienceAutoConfiguration {
     }
 
     /**
-     * Retry annotations take no key, so the registry holds keyed instances only for names with an
-     * {@link dev.resilience.spring.config.InstanceSource} (the outbound HTTP client's per-host retries).
+     * Retry annotations take no key, so the registry holds keyed instances only for names with key sections
+     * (the outbound HTTP client's per-host retries); see {@link #keyBound}.
      */
     @Bean
     @ConditionalOnMissingBean(name = "retryRegistry")
-    InstanceRegistry<Retry> retryRegistry(PatternConfigs<RetryConfig> retryConfigs, TimeSource timeSource,
-            Scheduler scheduler) {
+    InstanceRegistry<Retry> retryRegistry(PatternConfigs<RetryConfig> retryConfigs,
+            PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs, TimeSource timeSource, Scheduler scheduler) {
         return new InstanceRegistry<>(
                 id -> Retry.of(id.displayName(), retryConfigs.configFor(id), timeSource, scheduler),
-                name -> retryConfigs.sourcedMaxKeys(name).orElse(UNKEYED_MAX_KEYS));
+                name -> keyBound(retryConfigs, circuitBreakerConfigs, name));
     }
 
     @Bean
@@ -189,14 +189,14 @@ public final class ResilienceAutoConfiguration {
         return new LayeredPatternConfigs<>(new TimeoutMapping(), properties, Binder.get(environment));
     }
 
-    /** Timeouts have no key, so only names with an instance source hold keyed instances. */
+    /** Timeouts have no key, so only names with key sections hold keyed instances; see {@link #keyBound}. */
     @Bean
     @ConditionalOnMissingBean(name = "timeoutRegistry")
-    InstanceRegistry<Timeout> timeoutRegistry(PatternConfigs<TimeoutConfig> timeoutConfigs, TimeSource timeSource,
-            Scheduler scheduler) {
+    InstanceRegistry<Timeout> timeoutRegistry(PatternConfigs<TimeoutConfig> timeoutConfigs,
+            PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs, TimeSource timeSource, Scheduler scheduler) {
         return new InstanceRegistry<>(
                 id -> Timeout.of(id.displayName(), timeoutConfigs.configFor(id), timeSource, scheduler),
-                name -> timeoutConfigs.sourcedMaxKeys(name).orElse(UNKEYED_MAX_KEYS));
+                name -> keyBound(timeoutConfigs, circuitBreakerConfigs, name));
     }
 
     @Bean
@@ -204,5 +204,16 @@ public final class ResilienceAutoConfiguration {
     StartupInstances timeoutStartupInstances(PatternConfigs<TimeoutConfig> timeoutConfigs,
             InstanceRegistry<Timeout> timeoutRegistry) {
         return new StartupInstances(timeoutConfigs, timeoutRegistry);
+    }
+
+    /**
+     * The key bound of a pattern without {@code max-keys} (retry, timeout): a name with key sections has as
+     * many keys as its circuit breakers may (the instances of one key live and go together, and the
+     * circuit breaker configuration of the name includes the sections of the {@code null} key); any other
+     * name has one instance.
+     */
+    private static int keyBound(PatternConfigs<?> configs, PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs,
+            String name) {
+        return configs.hasKeySections(name) ? circuitBreakerConfigs.configFor(name).maxKeys() : UNKEYED_MAX_KEYS;
     }
 }

@@ -4,21 +4,13 @@ import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.bulkhead.BulkheadConfig;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
-import dev.resilience.circuitbreaker.StatusResolver;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.retry.Retry;
 import dev.resilience.retry.RetryConfig;
-import dev.resilience.spring.config.BulkheadMapping;
-import dev.resilience.spring.config.BulkheadProperties;
-import dev.resilience.spring.config.CircuitBreakerMapping;
-import dev.resilience.spring.config.CircuitBreakerProperties;
 import dev.resilience.spring.config.HttpClientProperties;
-import dev.resilience.spring.config.LayeredPatternConfigs;
 import dev.resilience.spring.config.PatternConfigs;
-import dev.resilience.spring.config.RetryMapping;
-import dev.resilience.spring.config.RetryProperties;
+import dev.resilience.spring.http.client.HostSections;
 import dev.resilience.spring.http.client.HttpClientInstances;
-import dev.resilience.spring.http.client.HttpClientSources;
 import dev.resilience.spring.http.client.ResilienceClientHttpRequestInterceptor;
 import dev.resilience.spring.http.client.ResilienceExchangeFilterFunction;
 import dev.resilience.time.Scheduler;
@@ -27,13 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -63,19 +52,10 @@ public final class ResilienceHttpClientAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         HttpClientInstances resilienceHttpClientInstances(HttpClientProperties properties,
-                CircuitBreakerProperties breakerProperties, BulkheadProperties bulkheadProperties,
-                RetryProperties retryProperties, StatusResolver statusResolver, Environment environment,
-                ResourceLoader resourceLoader, PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs,
-                PatternConfigs<BulkheadConfig> bulkheadConfigs, PatternConfigs<RetryConfig> retryConfigs,
-                InstanceRegistry<CircuitBreaker> circuitBreakerRegistry, InstanceRegistry<Bulkhead> bulkheadRegistry,
-                InstanceRegistry<Retry> retryRegistry) {
-            Binder binder = Binder.get(environment);
-            ClassLoader classLoader = resourceLoader.getClassLoader();
-            HttpClientSources.register(properties,
-                    new LayeredPatternConfigs<>(new CircuitBreakerMapping(statusResolver, classLoader), breakerProperties, binder),
-                    new LayeredPatternConfigs<>(new BulkheadMapping(), bulkheadProperties, binder),
-                    new LayeredPatternConfigs<>(new RetryMapping(classLoader), retryProperties, binder),
-                    circuitBreakerConfigs, bulkheadConfigs, retryConfigs);
+                PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs, PatternConfigs<BulkheadConfig> bulkheadConfigs,
+                PatternConfigs<RetryConfig> retryConfigs, InstanceRegistry<CircuitBreaker> circuitBreakerRegistry,
+                InstanceRegistry<Bulkhead> bulkheadRegistry, InstanceRegistry<Retry> retryRegistry) {
+            HostSections.register(properties, circuitBreakerConfigs, bulkheadConfigs, retryConfigs);
             return new HttpClientInstances(circuitBreakerRegistry, bulkheadRegistry, retryRegistry, properties);
         }
     }

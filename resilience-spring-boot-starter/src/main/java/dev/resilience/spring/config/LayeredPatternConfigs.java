@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * yml path of the layer that set the value.
  *
  * <p>Thread safe: a computed configuration is read without a lock; computing one (once per name, when
- * an instance is first created, and once per keyed instance of a name with key sections) and registering
+ * an instance is first created, and once per distinct list of sections of a name with key sections) and registering
  * annotation layers or key sections share one lock, so that a layer is never registered while a
  * configuration that should have seen it is being computed.
  *
@@ -56,12 +55,12 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private volatile Set<String> userPresets;
     private volatile Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
-    // The configurations of keys with sections of their own, cached like those of names: a refresh compares
-    // against them, since the environment a binder reads is live. Bounded by the keys ever used since the
-    // last refresh, which keeps only those of live instances.
-    private final Map<InstanceId, C> keyedConfigs = new ConcurrentHashMap<>();
+    // The configurations of keys with sections of their own, cached like those of names (a refresh compares
+    // against them, since the environment a binder reads is live) per distinct list of sections, not per key:
+    // keys with the same sections share one object, and the cache holds at most one entry per section list
+    // the registered functions give, however many keys are used.
+    private final Map<KeyLayers, C> keyedConfigs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
-    private final Map<String, InstanceSource<C>> instanceSources = new ConcurrentHashMap<>();
     // Read without the lock by configFor(InstanceId); written under it, like the other layers.
     private final Map<String, Function<String, List<String>>> keySections = new ConcurrentHashMap<>();
 
@@ -105,26 +104,39 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     }
 
     /**
-     * A name with an instance source takes its configurations from it. A name without key sections takes the
-     * lock-free path of {@link #configFor(String)}; a keyed configuration takes the lock as computing a name's
-     * does, since both read the registered layers.
+     * A name without key sections takes the lock-free path of {@link #configFor(String)}, and so does a key
+     * whose sections are those of the {@code null} key; any other key's configuration is cached per list of
+     * sections, computed under the lock as a name's is, since both read the registered layers.
      */
     @Override
     public C configFor(InstanceId id) {
-        InstanceSource<C> source = instanceSources.get(id.name());
-        if (source != null) {
-            return source.configFor(id);
-        }
-        if (id.key() == null || !keySections.containsKey(id.name())) {
+        Function<String, List<String>> sectionsOfKey = keySections.get(id.name());
+        if (id.key() == null || sectionsOfKey == null) {
             return configFor(id.name());
         }
-        C config = keyedConfigs.get(id);
+        List<String> sections = sectionsOfKey.apply(id.key());
+        if (sections.equals(sectionsOfKey.apply(null))) {
+            return configFor(id.name());
+        }
+        KeyLayers layers = new KeyLayers(id.name(), List.copyOf(sections));
+        C config = keyedConfigs.get(layers);
         if (config != null) {
             return config;
         }
         synchronized (this) {
-            return keyedConfigs.computeIfAbsent(id, keyed -> compute(keyed.name(), keyed.key()));
+            return keyedConfigs.computeIfAbsent(layers, keyed -> compute(keyed.name(), keyed.sections()));
         }
+    }
+
+    /**
+     * Whether key sections were registered for a name ({@link #registerKeySections}).
+     *
+     * @param name the instance name
+     * @return {@code true} once they are registered
+     */
+    @Override
+    public boolean hasKeySections(String name) {
+        return keySections.containsKey(name);
     }
 
     /**
@@ -157,57 +169,6 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             keySections.remove(name);
             throw e;
         }
-    }
-
-    @Override
-    public OptionalInt sourcedMaxKeys(String name) {
-        InstanceSource<C> source = instanceSources.get(name);
-        return source != null ? OptionalInt.of(source.maxKeys()) : OptionalInt.empty();
-    }
-
-    @Override
-    public void registerInstanceSource(String name, InstanceSource<C> source) {
-        Objects.requireNonNull(source, "source");
-        if (instanceSources.putIfAbsent(name, source) != null) {
-            throw new IllegalStateException("An instance source is already registered for " + mapping.section()
-                    + " instances named '" + name + "'");
-        }
-    }
-
-    /**
-     * The configuration of sections outside {@code resilience.<pattern>} that hold this pattern's keys (the
-     * outbound HTTP client's {@code resilience.http.client.circuitbreaker}, say), layered lowest first:
-     * built-in defaults, {@code defaults}, the preset (named by the last section that names one, else by
-     * {@code defaults}), then each section in order, each overriding only the keys it sets. Not cached: the
-     * caller keeps the result.
-     *
-     * @param sectionPaths full yml paths of the sections, lowest first, at least one
-     * @return the validated configuration
-     * @throws InvalidPropertyException naming the yml path that set an invalid value (or, for a value no yml
-     *     layer set, the last section's path)
-     */
-    public C configForSections(String... sectionPaths) {
-        String subjectPath = sectionPaths[sectionPaths.length - 1];
-        SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
-        layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".defaults"));
-        String preset = null;
-        for (String section : sectionPaths) {
-            String named = environmentPreset(section);
-            if (named != null) {
-                checkPresetName(named, section, null);
-                preset = named;
-            }
-        }
-        if (preset == null) {
-            preset = layers.settings().getPreset();
-        }
-        if (preset != null) {
-            applyPreset(layers, preset, subjectPath);
-        }
-        for (String section : sectionPaths) {
-            layers.bindEnvironment(ConfigurationPropertyName.of(section));
-        }
-        return build(layers, subjectPath);
     }
 
     @Override
@@ -338,12 +299,11 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     }
 
     private C compute(String name) {
-        return compute(name, null);
+        Function<String, List<String>> sectionsOfKey = keySections.get(name);
+        return compute(name, sectionsOfKey == null ? List.of() : sectionsOfKey.apply(null));
     }
 
-    private C compute(String name, String key) {
-        Function<String, List<String>> sectionsOfKey = keySections.get(name);
-        List<String> sections = sectionsOfKey == null ? List.of() : sectionsOfKey.apply(key);
+    private C compute(String name, List<String> sections) {
         String path = sections.isEmpty() ? instancePath(name) : sections.get(sections.size() - 1);
         return build(layers(name, path, sections), path);
     }
@@ -424,6 +384,10 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
 
     private static String element(String name) {
         return DASHED_NAME.matcher(name).matches() ? "." + name : "[" + name + "]";
+    }
+
+    /** The layers of a keyed configuration: the instance name and the key's sections, lowest first. */
+    private record KeyLayers(String name, List<String> sections) {
     }
 
     /** The values one annotation contributes to an instance name, and where they come from. */

@@ -3,7 +3,6 @@ package dev.resilience.spring.config;
 import dev.resilience.registry.InstanceId;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,29 +28,6 @@ public interface PatternConfigs<C> {
      * @throws InvalidPropertyException if the layers combine into an invalid configuration
      */
     C configFor(String name);
-
-    /**
-     * The bound on keyed instances that the {@link InstanceSource} registered for a name sets.
-     *
-     * @param name the instance name
-     * @return the source's {@code max-keys}, or empty when no source is registered for the name
-     */
-    default OptionalInt sourcedMaxKeys(String name) {
-        return OptionalInt.empty();
-    }
-
-    /**
-     * Hands every instance of a name (un-keyed and keyed) to a source of configurations. Register it while
-     * the context starts, before the first instance of the name is created.
-     *
-     * @param name the instance name
-     * @param source the configurations of its instances
-     * @throws IllegalStateException if a source is already registered for the name
-     * @throws UnsupportedOperationException if this implementation takes no sources (the default)
-     */
-    default void registerInstanceSource(String name, InstanceSource<C> source) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no instance sources");
-    }
 
     /**
      * The names declared under {@code resilience.<pattern>.instances}, in declaration order; the
@@ -81,12 +57,10 @@ public interface PatternConfigs<C> {
     void registerAnnotationOverrides(String name, String source, Map<String, ?> properties);
 
     /**
-     * The effective configuration of one instance: from the {@link InstanceSource} registered for its name
-     * ({@link #registerInstanceSource}) if there is one; else {@link #configFor(String) configFor(id.name())},
-     * unless key sections were registered for the name ({@link #registerKeySections}); then the sections of
-     * the id's key are layered on top. A registry's factory calls this, so that a keyed instance can get a
-     * configuration of its own. A keyed configuration is computed on every call (registries call it once
-     * per instance they create), the un-keyed one is cached.
+     * The effective configuration of one instance: {@link #configFor(String) configFor(id.name())}, unless key
+     * sections were registered for the name ({@link #registerKeySections}); then the sections of the id's key
+     * are layered on top. A registry's factory calls this, so that a keyed instance can get a configuration of
+     * its own. Keys with the same sections share one configuration object, cached like a name's.
      *
      * @param id the instance id
      * @return the configuration
@@ -115,5 +89,17 @@ public interface PatternConfigs<C> {
      */
     default void registerKeySections(String name, Function<String, List<String>> sections) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support key sections");
+    }
+
+    /**
+     * Whether key sections were registered for a name. Patterns without a {@code max-keys} of their own
+     * (retry, timeout) bound the keyed instances of such a name like its circuit breakers, so that the
+     * instances of one key live and go together.
+     *
+     * @param name the instance name
+     * @return {@code true} once {@link #registerKeySections} succeeded for the name; {@code false} by default
+     */
+    default boolean hasKeySections(String name) {
+        return false;
     }
 }

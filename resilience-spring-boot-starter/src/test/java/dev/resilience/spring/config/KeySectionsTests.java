@@ -45,6 +45,25 @@ class KeySectionsTests {
     }
 
     @Test
+    void keysWithTheSameSectionsShareOneConfigurationAndThoseOfTheNullKeyShareTheNames() {
+        // sections as the outbound client registers them: only listed hosts have one of their own
+        Function<String, List<String>> listedOnly = key -> key != null && key.startsWith("listed")
+                ? List.of(HOSTS + ".all", HOSTS + ".each[listed]") : List.of(HOSTS + ".all");
+        PatternConfigs<CircuitBreakerConfig> configs = LayeredPatternConfigsTests.configs(
+                Map.of(HOSTS + ".all.failure-rate-threshold", "40", HOSTS + ".each[listed].failure-rate-threshold", "60"));
+        assertThat(configs.hasKeySections("client")).isFalse();
+        configs.registerKeySections("client", listedOnly);
+
+        CircuitBreakerConfig listed = configs.configFor(new InstanceId("client", "listed"));
+
+        assertThat(configs.hasKeySections("client")).isTrue();
+        assertThat(listed.failureRateThreshold()).isEqualTo(60);
+        assertThat(configs.configFor(new InstanceId("client", "listed/users/{id}"))).isSameAs(listed);
+        assertThat(configs.configFor(new InstanceId("client", "unlisted"))).isSameAs(configs.configFor("client"));
+        assertThat(configs.configFor("client").failureRateThreshold()).isEqualTo(40);
+    }
+
+    @Test
     void namesWithoutKeySectionsKeepTheirOwnConfigurationForEveryKey() {
         PatternConfigs<CircuitBreakerConfig> configs = LayeredPatternConfigsTests.configs(
                 Map.of(CB + "instances.payments.failure-rate-threshold", "30"));

@@ -29,7 +29,8 @@ class KeySectionsConcurrencyTests {
     /**
      * Threads compute keyed configurations of a name with key sections while others compute plain names
      * and register annotation layers: every keyed configuration has its own section's value (even keys) or
-     * the value for every key (odd keys), and plain names keep theirs.
+     * is the name's configuration (odd keys, whose sections are those of the null key), and plain names keep
+     * theirs.
      */
     @ParameterizedTest
     @MethodSource("kinds")
@@ -47,7 +48,11 @@ class KeySectionsConcurrencyTests {
             for (int k = 0; k < KEYS; k++) {
                 int key = (k + index) % KEYS;
                 float expected = key % 2 == 0 ? 50 + key : 40;
-                assertThat(configs.configFor(new InstanceId("client", "key-" + key)).failureRateThreshold()).isEqualTo(expected);
+                CircuitBreakerConfig config = configs.configFor(new InstanceId("client", "key-" + key));
+                assertThat(config.failureRateThreshold()).isEqualTo(expected);
+                if (key % 2 == 1) {
+                    assertThat(config).isSameAs(configs.configFor("client"));
+                }
                 String plain = "plain-" + key;
                 configs.registerAnnotationOverrides(plain, "@Test", Map.of("success-threshold", "6"));
                 assertThat(configs.configFor(new InstanceId(plain, "k")).successThreshold()).isEqualTo(6);

@@ -77,6 +77,17 @@ public interface CircuitBreaker extends Resettable, EventSource {
      */
     CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig);
 
+    /**
+     * The failure-rate threshold in effect, in percent: {@code failure-rate-threshold} unless
+     * {@code adaptive.enabled}, in which case it moves by the rule of {@link AdaptiveThresholdConfig} (and
+     * starts again from {@code failure-rate-threshold} after {@link #reconfigure}). Thread safe, O(1).
+     *
+     * @return the threshold a CLOSED window is judged by
+     */
+    default float failureRateThreshold() {
+        return config().failureRateThreshold();
+    }
+
     /** @return the current state; OPEN stays OPEN until a call arrives after the wait */
     CircuitBreakerState state();
 

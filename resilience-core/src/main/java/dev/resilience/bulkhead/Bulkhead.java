@@ -89,6 +89,18 @@ public interface Bulkhead extends Resettable, EventSource {
      */
     BulkheadConfig reconfigure(BulkheadConfig newConfig);
 
+    /**
+     * The concurrency limit in effect: {@code max-concurrent-calls}, unless {@code adaptive.enabled}, in
+     * which case it moves within [{@code adaptive.min-concurrent-calls}, {@code max-concurrent-calls}] by
+     * the rules of {@link AdaptiveLimitConfig} (and starts again from {@code max-concurrent-calls} after
+     * {@link #reconfigure}). Thread safe, O(1).
+     *
+     * @return the most calls admitted at once from now on
+     */
+    default int concurrencyLimit() {
+        return config().maxConcurrentCalls();
+    }
+
     /** @return a copy of the current state and statistics (allocates one object) */
     BulkheadSnapshot snapshot();
 

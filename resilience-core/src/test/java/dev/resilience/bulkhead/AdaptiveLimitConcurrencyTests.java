@@ -79,6 +79,7 @@ class AdaptiveLimitConcurrencyTests {
                     }
                     inside.decrementAndGet();
                     permit.release();
+                    limitsSeen.add(bulkhead.concurrencyLimit());
                 }
             } finally {
                 workersLeft.decrementAndGet();

@@ -4,6 +4,7 @@ import dev.resilience.circuitbreaker.SlidingWindowType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The keys of one circuit breaker, as written under {@code resilience.circuitbreaker.defaults},
@@ -65,6 +66,10 @@ public class CircuitBreakerSettings extends InstanceSettings {
 
     /** Whether CircuitBreakerOpenException captures a stack trace; off by default because rejections are frequent and the trace says nothing useful. */
     private boolean writableStackTrace = false;
+
+    /** An adaptive failure-rate threshold (adaptive.enabled, adaptive.target-error-rate, bounds, smoothing). */
+    @NestedConfigurationProperty
+    private final CircuitBreakerAdaptiveSettings adaptive = new CircuitBreakerAdaptiveSettings();
 
     /** @return how the sliding window is measured */
     public SlidingWindowType getSlidingWindowType() {
@@ -234,5 +239,10 @@ public class CircuitBreakerSettings extends InstanceSettings {
     /** @param writableStackTrace whether rejections capture a stack trace */
     public void setWritableStackTrace(boolean writableStackTrace) {
         this.writableStackTrace = writableStackTrace;
+    }
+
+    /** @return the adaptive threshold's keys ({@code adaptive.*}) */
+    public CircuitBreakerAdaptiveSettings getAdaptive() {
+        return adaptive;
     }
 }

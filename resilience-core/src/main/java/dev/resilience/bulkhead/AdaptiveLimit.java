@@ -9,10 +9,24 @@ abstract class AdaptiveLimit {
 
     final int min;
     final int max;
+    private final AdaptiveLimitConfig settings;
 
-    AdaptiveLimit(int min, int max) {
-        this.min = min;
+    AdaptiveLimit(AdaptiveLimitConfig settings, int max) {
+        this.settings = settings;
+        this.min = settings.minConcurrentCalls();
         this.max = max;
+    }
+
+    /**
+     * Whether a new configuration keeps this adaptation going: same adaptive settings and same
+     * {@code max-concurrent-calls}. A reconfiguration that changes neither (a refresh re-applying the same
+     * values, say) must not throw away what was learnt.
+     *
+     * @param config the new configuration
+     * @return true if the current limit carries over
+     */
+    boolean continuesUnder(BulkheadConfig config) {
+        return config.adaptive().equals(settings) && config.maxConcurrentCalls() == max;
     }
 
     /**
@@ -48,7 +62,7 @@ abstract class AdaptiveLimit {
         private final double backoffRatio;
 
         AimdLimit(AdaptiveLimitConfig config, int max) {
-            super(config.minConcurrentCalls(), max);
+            super(config, max);
             this.latencyThresholdNanos = saturatedNanos(config);
             this.backoffRatio = config.backoffRatio();
         }
@@ -85,7 +99,7 @@ abstract class AdaptiveLimit {
         private double least = Double.NaN;
 
         GradientLimit(AdaptiveLimitConfig config, int max) {
-            super(config.minConcurrentCalls(), max);
+            super(config, max);
             this.smoothing = config.smoothing();
             this.estimate = max;
         }

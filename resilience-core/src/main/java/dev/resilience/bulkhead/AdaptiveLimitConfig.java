@@ -95,6 +95,24 @@ public final class AdaptiveLimitConfig {
         return smoothing;
     }
 
+    /**
+     * Value equality: same switch, algorithm, minimum, latency threshold, backoff ratio and smoothing.
+     *
+     * @param other another object
+     * @return whether it holds the same settings
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AdaptiveLimitConfig that && enabled == that.enabled && algorithm == that.algorithm
+                && minConcurrentCalls == that.minConcurrentCalls && latencyThreshold.equals(that.latencyThreshold)
+                && Double.compare(backoffRatio, that.backoffRatio) == 0 && Double.compare(smoothing, that.smoothing) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enabled, algorithm, minConcurrentCalls, latencyThreshold, backoffRatio, smoothing);
+    }
+
     void putInto(Map<String, Object> map) {
         map.put("adaptiveEnabled", enabled);
         map.put("adaptiveAlgorithm", algorithm.name());

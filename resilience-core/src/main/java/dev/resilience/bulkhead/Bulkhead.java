@@ -92,8 +92,9 @@ public interface Bulkhead extends Resettable, EventSource {
     /**
      * The concurrency limit in effect: {@code max-concurrent-calls}, unless {@code adaptive.enabled}, in
      * which case it moves within [{@code adaptive.min-concurrent-calls}, {@code max-concurrent-calls}] by
-     * the rules of {@link AdaptiveLimitConfig} (and starts again from {@code max-concurrent-calls} after
-     * {@link #reconfigure}). Thread safe, O(1).
+     * the rules of {@link AdaptiveLimitConfig}; a {@link #reconfigure} that changes the adaptive settings or
+     * {@code max-concurrent-calls} starts it again from {@code max-concurrent-calls}, any other keeps it.
+     * Thread safe, O(1).
      *
      * @return the most calls admitted at once from now on
      */

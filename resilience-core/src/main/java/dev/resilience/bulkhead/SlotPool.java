@@ -63,8 +63,11 @@ final class SlotPool {
         this.maxQueue = config.queueing() ? config.maxQueueSize() : 0;
         this.maxWaitNanos = cappedNanos(config.maxWaitDuration());
         this.refusalWithoutQueue = config.maxQueueSize() == 0 ? FULL : NO_WAIT;
-        this.maxConcurrent = config.maxConcurrentCalls();
-        this.adaptive = AdaptiveLimit.of(config);
+        AdaptiveLimit previous = adaptive;
+        if (previous == null || !previous.continuesUnder(config)) {
+            this.maxConcurrent = config.maxConcurrentCalls();
+            this.adaptive = AdaptiveLimit.of(config);
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ package dev.resilience.circuitbreaker;
  */
 final class AdaptiveThreshold {
 
+    private final AdaptiveThresholdConfig settings;
+    private final float start;
     private final int minimumCalls;
     private final double target;
     private final double min;
@@ -17,12 +19,32 @@ final class AdaptiveThreshold {
 
     AdaptiveThreshold(CircuitBreakerConfig config) {
         AdaptiveThresholdConfig rule = config.adaptive();
+        this.settings = rule;
+        this.start = config.failureRateThreshold();
         this.minimumCalls = config.minimumNumberOfCalls();
         this.target = rule.targetErrorRate();
         this.min = rule.minFailureRateThreshold();
         this.max = rule.maxFailureRateThreshold();
         this.smoothing = rule.smoothing();
         this.threshold = clamp(config.failureRateThreshold());
+    }
+
+    /**
+     * Whether a new configuration keeps this adaptation going: same adaptive settings, same starting
+     * {@code failure-rate-threshold}, same {@code minimum-number-of-calls}. A reconfiguration that changes
+     * none of them (a refresh re-applying the same values, say) must not throw away what was learnt.
+     *
+     * @param config the new configuration
+     * @return true if the current threshold carries over
+     */
+    boolean continuesUnder(CircuitBreakerConfig config) {
+        return config.adaptive().equals(settings) && config.failureRateThreshold() == start
+                && config.minimumNumberOfCalls() == minimumCalls;
+    }
+
+    /** @return the current threshold, percent */
+    double current() {
+        return threshold;
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.resilience.ConfigChecks.percentage;
 
 import dev.resilience.InvalidConfigurationException;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The immutable settings of a breaker's adaptive failure-rate threshold (keys under {@code adaptive.} in
@@ -78,6 +79,26 @@ public final class AdaptiveThresholdConfig {
     /** @return the weight of one sample, in (0, 1] (default 0.2) */
     public double smoothing() {
         return smoothing;
+    }
+
+    /**
+     * Value equality: same switch, target, bounds and smoothing.
+     *
+     * @param other another object
+     * @return whether it holds the same settings
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AdaptiveThresholdConfig that && enabled == that.enabled
+                && Float.compare(targetErrorRate, that.targetErrorRate) == 0
+                && Float.compare(minFailureRateThreshold, that.minFailureRateThreshold) == 0
+                && Float.compare(maxFailureRateThreshold, that.maxFailureRateThreshold) == 0
+                && Double.compare(smoothing, that.smoothing) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enabled, targetErrorRate, minFailureRateThreshold, maxFailureRateThreshold, smoothing);
     }
 
     void putInto(Map<String, Object> map) {

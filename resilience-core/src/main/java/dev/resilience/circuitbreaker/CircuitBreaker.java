@@ -79,8 +79,10 @@ public interface CircuitBreaker extends Resettable, EventSource {
 
     /**
      * The failure-rate threshold in effect, in percent: {@code failure-rate-threshold} unless
-     * {@code adaptive.enabled}, in which case it moves by the rule of {@link AdaptiveThresholdConfig} (and
-     * starts again from {@code failure-rate-threshold} after {@link #reconfigure}). Thread safe, O(1).
+     * {@code adaptive.enabled}, in which case it moves by the rule of {@link AdaptiveThresholdConfig}; a
+     * {@link #reconfigure} that changes the adaptive settings, {@code failure-rate-threshold} or
+     * {@code minimum-number-of-calls} starts it again from {@code failure-rate-threshold}, any other keeps
+     * it. Thread safe, O(1).
      *
      * @return the threshold a CLOSED window is judged by
      */

@@ -56,8 +56,16 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         this.firstWaitNanos = nanos(newConfig.waitDurationInOpenState());
         this.maxWaitNanos = nanos(newConfig.maxWaitDurationInOpenState());
         this.backoffMultiplier = newConfig.openStateBackoffMultiplier();
-        this.thresholds = new RateThresholds(newConfig);
-        this.adaptive = newConfig.adaptive().enabled() ? new AdaptiveThreshold(newConfig) : null;
+        RateThresholds rules = new RateThresholds(newConfig);
+        AdaptiveThreshold previous = adaptive;
+        if (!newConfig.adaptive().enabled()) {
+            this.adaptive = null;
+        } else if (previous != null && previous.continuesUnder(newConfig)) {
+            rules = rules.withFailureRateThreshold(previous.current());
+        } else {
+            this.adaptive = new AdaptiveThreshold(newConfig);
+        }
+        this.thresholds = rules;
         this.outcomes = new OutcomeRecorder(timeSource, nanos(newConfig.slowCallDurationThreshold()),
                 newConfig.classifier(), statistics, events);
         this.config = newConfig;

@@ -172,6 +172,21 @@ class AdaptiveLimitTests {
     }
 
     @Test
+    void reconfigureWithTheSameAdaptiveSettingsAndMaximumKeepsTheLearntLimit() {
+        Bulkhead bulkhead = bulkhead(20, aimd(1, 0.5));
+        slowCall(bulkhead);
+        assertThat(bulkhead.concurrencyLimit()).isEqualTo(10);
+
+        bulkhead.reconfigure(bulkhead.config().toBuilder().build());
+        assertThat(bulkhead.concurrencyLimit()).as("the same values re-applied").isEqualTo(10);
+        bulkhead.reconfigure(bulkhead.config().toBuilder().maxQueueSize(3).maxWaitDuration(Duration.ofSeconds(1)).build());
+        assertThat(bulkhead.concurrencyLimit()).as("another key changed").isEqualTo(10);
+
+        bulkhead.reconfigure(bulkhead.config().toBuilder().adaptive(aimd(1, 0.8).enabled(true).build()).build());
+        assertThat(bulkhead.concurrencyLimit()).as("an adaptive value changed").isEqualTo(20);
+    }
+
+    @Test
     void reconfigureStartsAgainFromMaxConcurrentCalls() {
         Bulkhead bulkhead = bulkhead(20, aimd(1, 0.5));
         slowCall(bulkhead);

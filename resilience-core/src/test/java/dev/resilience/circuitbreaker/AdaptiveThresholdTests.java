@@ -157,6 +157,24 @@ class AdaptiveThresholdTests {
     }
 
     @Test
+    void reconfigureWithTheSameAdaptiveSettingsKeepsTheLearntThreshold() {
+        BreakerFixture fixture = new BreakerFixture(adaptive(20, 10, 90, 1.0));
+        window(fixture, 0);
+        assertThat(fixture.breaker.failureRateThreshold()).isEqualTo(20f);
+
+        fixture.breaker.reconfigure(adaptive(20, 10, 90, 1.0).build());
+        assertThat(fixture.breaker.failureRateThreshold()).as("the same values re-applied").isEqualTo(20f);
+        fixture.breaker.reconfigure(adaptive(20, 10, 90, 1.0).waitDurationInOpenState(Duration.ofSeconds(5)).build());
+        assertThat(fixture.breaker.failureRateThreshold()).as("another key changed").isEqualTo(20f);
+        fixture.fail(2);
+        assertThat(fixture.breaker.state()).as("judged by the kept threshold: 20% >= 20%")
+                .isEqualTo(CircuitBreakerState.OPEN);
+
+        fixture.breaker.reconfigure(adaptive(25, 10, 90, 1.0).build());
+        assertThat(fixture.breaker.failureRateThreshold()).as("an adaptive value changed").isEqualTo(50f);
+    }
+
+    @Test
     void anInstanceWithAdaptationOffKeepsItsThreshold() {
         BreakerFixture fixture = new BreakerFixture(CircuitBreakerConfig.builder().slidingWindowSize(10)
                 .minimumNumberOfCalls(10).failureRateThreshold(50));

@@ -134,11 +134,19 @@ class AdaptiveThresholdTests {
         assertThat(fixture.breaker.failureRateThreshold()).isEqualTo(20f);
 
         fixture.clock.advance(Duration.ofSeconds(1));
-        fixture.fail(1);
-        fixture.clock.advance(Duration.ofMinutes(10));
-        fixture.breaker.snapshot();
+        fixture.fail(1); // second 6
+        fixture.clock.advance(Duration.ofSeconds(3));
+        fixture.succeed(1); // second 9
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.succeed(1); // second 10: seconds 5 to 9 are reported, 3 calls, 1 failed
         assertThat(fixture.breaker.failureRateThreshold()).as("fewer calls than minimum-number-of-calls")
                 .isEqualTo(20f);
+
+        fixture.clock.advance(Duration.ofHours(1));
+        fixture.breaker.snapshot();
+        fixture.clock.advance(Duration.ofHours(1));
+        fixture.breaker.snapshot();
+        assertThat(fixture.breaker.failureRateThreshold()).as("silence is no sample").isEqualTo(20f);
     }
 
     @Test

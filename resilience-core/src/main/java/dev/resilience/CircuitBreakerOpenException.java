@@ -21,10 +21,24 @@ public class CircuitBreakerOpenException extends ResilienceException {
      */
     public CircuitBreakerOpenException(String name, CircuitBreakerState state, Duration remainingWait,
             boolean writableStackTrace) {
-        super(name, "Circuit breaker '" + name + "' is " + state + "; calls are not permitted"
-                + (remainingWait.isZero() ? "" : " for another " + remainingWait), writableStackTrace);
+        // no message given: it is built in getMessage(), since most rejections are counted and dropped
+        // without anyone reading it, and building it was most of what a rejection allocated
+        super(name, null, writableStackTrace);
         this.state = state;
         this.remainingWait = remainingWait;
+    }
+
+    /**
+     * Says which breaker refused the call, in which state and for how long, e.g.
+     * {@code Circuit breaker 'payments' is OPEN; calls are not permitted for another PT59S}. Built on each
+     * call, from the immutable fields, so it is the same text every time.
+     *
+     * @return the message
+     */
+    @Override
+    public String getMessage() {
+        return "Circuit breaker '" + getName() + "' is " + state + "; calls are not permitted"
+                + (remainingWait.isZero() ? "" : " for another " + remainingWait);
     }
 
     /**

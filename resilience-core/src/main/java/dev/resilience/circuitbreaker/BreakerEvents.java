@@ -35,7 +35,8 @@ final class BreakerEvents {
     void failure(long nanos, boolean slow, Throwable error, int status) {
         if (publisher.wants(EventType.FAILURE)) {
             String exception = error == null ? null : error.getClass().getName();
-            publisher.publish(new CircuitBreakerEvent.Failure(name, timeSource.epochMillis(), nanos, exception, status));
+            publisher.publish(new CircuitBreakerEvent.Failure(name, timeSource.epochMillis(), nanos, exception,
+                    publisher.messageOf(error), status));
         }
         slow(nanos, slow);
     }
@@ -43,7 +44,7 @@ final class BreakerEvents {
     void ignored(long nanos, Throwable error) {
         if (publisher.wants(EventType.IGNORED)) {
             publisher.publish(new CircuitBreakerEvent.Ignored(name, timeSource.epochMillis(), nanos,
-                    error.getClass().getName()));
+                    error.getClass().getName(), publisher.messageOf(error)));
         }
     }
 

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The events of a circuit breaker, one small record per type. Exception messages are never kept, only
- * class names.
+ * The events of a circuit breaker, one small record per type.
+ * Exception messages are kept only when the publisher includes them
+ * ({@link dev.resilience.event.EventPublisher#includeMessages(boolean)}, off by default); class names always are.
  */
 public sealed interface CircuitBreakerEvent extends ResilienceEvent {
 
@@ -63,10 +64,25 @@ public sealed interface CircuitBreakerEvent extends ResilienceEvent {
      * @param epochMillis when
      * @param durationNanos how long the call took
      * @param exception the thrown class name, or null for a result with a failure status
+     * @param message the failure's message, or null (always null unless messages are included)
      * @param status the HTTP status that made it a failure, or -1
      */
-    record Failure(String instanceName, long epochMillis, long durationNanos, String exception, int status)
-            implements CircuitBreakerEvent {
+    record Failure(String instanceName, long epochMillis, long durationNanos, String exception, String message,
+            int status) implements CircuitBreakerEvent {
+
+        /**
+         * A failure event without a message.
+         *
+         * @param instanceName the breaker
+         * @param epochMillis when
+         * @param durationNanos how long the call took
+         * @param exception the thrown class name, or null for a result with a failure status
+         * @param status the HTTP status that made it a failure, or -1
+         */
+        public Failure(String instanceName, long epochMillis, long durationNanos, String exception, int status) {
+            this(instanceName, epochMillis, durationNanos, exception, null, status);
+        }
+
         @Override
         public EventType type() {
             return EventType.FAILURE;
@@ -78,6 +94,9 @@ public sealed interface CircuitBreakerEvent extends ResilienceEvent {
             details.put("durationMs", durationNanos / 1_000_000L);
             if (exception != null) {
                 details.put("exception", exception);
+            }
+            if (message != null) {
+                details.put("message", message);
             }
             if (status >= 0) {
                 details.put("status", status);
@@ -93,9 +112,23 @@ public sealed interface CircuitBreakerEvent extends ResilienceEvent {
      * @param epochMillis when
      * @param durationNanos how long the call took
      * @param exception the thrown class name
+     * @param message the failure's message, or null (always null unless messages are included)
      */
-    record Ignored(String instanceName, long epochMillis, long durationNanos, String exception)
+    record Ignored(String instanceName, long epochMillis, long durationNanos, String exception, String message)
             implements CircuitBreakerEvent {
+
+        /**
+         * An ignored-call event without a message.
+         *
+         * @param instanceName the breaker
+         * @param epochMillis when
+         * @param durationNanos how long the call took
+         * @param exception the thrown class name
+         */
+        public Ignored(String instanceName, long epochMillis, long durationNanos, String exception) {
+            this(instanceName, epochMillis, durationNanos, exception, null);
+        }
+
         @Override
         public EventType type() {
             return EventType.IGNORED;
@@ -106,6 +139,9 @@ public sealed interface CircuitBreakerEvent extends ResilienceEvent {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("durationMs", durationNanos / 1_000_000L);
             details.put("exception", exception);
+            if (message != null) {
+                details.put("message", message);
+            }
             return details;
         }
     }

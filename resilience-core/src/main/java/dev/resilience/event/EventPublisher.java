@@ -28,6 +28,9 @@ public final class EventPublisher<E extends ResilienceEvent> {
     @SuppressWarnings("unchecked")
     private volatile Subscriber<E>[] subscribers = NONE;
     private volatile int wanted;
+    // read only on a failure path that already builds an event; volatile so a change made at startup
+    // (or later) is seen by every calling thread without a lock
+    private volatile boolean includeMessages;
 
     /**
      * Whether any subscriber wants events of this type; cheap enough for every call.
@@ -37,6 +40,39 @@ public final class EventPublisher<E extends ResilienceEvent> {
      */
     public boolean wants(EventType type) {
         return (wanted & type.bit()) != 0;
+    }
+
+    /**
+     * Decides whether this instance's events carry exception messages next to class names. Off by
+     * default, because a message can hold user data (an account number, a query); turned on by an
+     * application that accepts that (in the starter: {@code resilience.events.include-messages}).
+     * Events published before the change are not affected.
+     *
+     * @param include whether {@link #messageOf(Throwable)} gives messages from now on
+     */
+    public void includeMessages(boolean include) {
+        this.includeMessages = include;
+    }
+
+    /**
+     * Whether this instance's events carry exception messages.
+     *
+     * @return the value last given to {@link #includeMessages(boolean)}; {@code false} by default
+     */
+    public boolean includesMessages() {
+        return includeMessages;
+    }
+
+    /**
+     * The message an event about {@code error} carries. Called by publishing code only after
+     * {@link #wants(EventType)} said yes, so a call nobody observes never asks an exception for its
+     * message (which may be computed on demand).
+     *
+     * @param error the failure, or null for a failure without an exception
+     * @return {@code error.getMessage()} when messages are included, else {@code null}
+     */
+    public String messageOf(Throwable error) {
+        return includeMessages && error != null ? error.getMessage() : null;
     }
 
     /**

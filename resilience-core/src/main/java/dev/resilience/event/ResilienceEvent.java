@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Something that happened to one instance. Events are immutable. They never carry exception
- * messages (which can hold user data), only exception class names.
+ * Something that happened to one instance. Events are immutable. An event about a failure carries the
+ * exception's class name, and its message only when the instance's publisher includes messages
+ * ({@link EventPublisher#includeMessages(boolean)}, off by default: a message can hold user data).
  */
 public interface ResilienceEvent {
 

@@ -187,7 +187,7 @@ final class DefaultRetry implements Retry {
         statistics.retried();
         if (events.wants(EventType.RETRY)) {
             events.publish(new RetryEvent.Retrying(name, timeSource.epochMillis(), attempt, delayNanos,
-                    failure.getClass().getName()));
+                    failure.getClass().getName(), events.messageOf(failure)));
         }
     }
 
@@ -198,13 +198,14 @@ final class DefaultRetry implements Retry {
     void exhausted(int attempts, Throwable failure, Reason reason) {
         if (events.wants(EventType.EXHAUSTED)) {
             events.publish(new RetryEvent.Exhausted(name, timeSource.epochMillis(), attempts,
-                    failure.getClass().getName(), reason));
+                    failure.getClass().getName(), events.messageOf(failure), reason));
         }
     }
 
     void ignored(int attempts, Throwable failure) {
         if (events.wants(EventType.IGNORED)) {
-            events.publish(new RetryEvent.Ignored(name, timeSource.epochMillis(), attempts, failure.getClass().getName()));
+            events.publish(new RetryEvent.Ignored(name, timeSource.epochMillis(), attempts, failure.getClass().getName(),
+                    events.messageOf(failure)));
         }
     }
 

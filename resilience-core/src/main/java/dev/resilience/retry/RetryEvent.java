@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The events of a retry, one small record per type. Exception messages are never kept, only class names.
+ * The events of a retry, one small record per type.
+ * Exception messages are kept only when the publisher includes them
+ * ({@link dev.resilience.event.EventPublisher#includeMessages(boolean)}, off by default); class names always are.
  * Attempts are numbered from 1 (the first call).
  */
 public sealed interface RetryEvent extends ResilienceEvent {
@@ -20,9 +22,24 @@ public sealed interface RetryEvent extends ResilienceEvent {
      * @param attempt the attempt that failed, which is the number of the coming retry
      * @param waitNanos the wait before the retry
      * @param exception the failure's class name
+     * @param message the failure's message, or null (always null unless messages are included)
      */
-    record Retrying(String instanceName, long epochMillis, int attempt, long waitNanos, String exception)
-            implements RetryEvent {
+    record Retrying(String instanceName, long epochMillis, int attempt, long waitNanos, String exception,
+            String message) implements RetryEvent {
+
+        /**
+         * A retry event without a message.
+         *
+         * @param instanceName the retry
+         * @param epochMillis when
+         * @param attempt the attempt that failed, which is the number of the coming retry
+         * @param waitNanos the wait before the retry
+         * @param exception the failure's class name
+         */
+        public Retrying(String instanceName, long epochMillis, int attempt, long waitNanos, String exception) {
+            this(instanceName, epochMillis, attempt, waitNanos, exception, null);
+        }
+
         @Override
         public EventType type() {
             return EventType.RETRY;
@@ -34,6 +51,9 @@ public sealed interface RetryEvent extends ResilienceEvent {
             details.put("attempt", attempt);
             details.put("waitMs", waitNanos / 1_000_000L);
             details.put("exception", exception);
+            if (message != null) {
+                details.put("message", message);
+            }
             return details;
         }
     }
@@ -45,10 +65,24 @@ public sealed interface RetryEvent extends ResilienceEvent {
      * @param epochMillis when
      * @param attempts the attempts made
      * @param exception the last failure's class name
+     * @param message the last failure's message, or null (always null unless messages are included)
      * @param reason the limit that stopped the retries
      */
-    record Exhausted(String instanceName, long epochMillis, int attempts, String exception, Reason reason)
-            implements RetryEvent {
+    record Exhausted(String instanceName, long epochMillis, int attempts, String exception, String message,
+            Reason reason) implements RetryEvent {
+
+        /**
+         * An exhausted-retries event without a message.
+         *
+         * @param instanceName the retry
+         * @param epochMillis when
+         * @param attempts the attempts made
+         * @param exception the last failure's class name
+         * @param reason the limit that stopped the retries
+         */
+        public Exhausted(String instanceName, long epochMillis, int attempts, String exception, Reason reason) {
+            this(instanceName, epochMillis, attempts, exception, null, reason);
+        }
 
         /** The limit that stopped the retries. */
         public enum Reason {
@@ -70,6 +104,9 @@ public sealed interface RetryEvent extends ResilienceEvent {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("attempts", attempts);
             details.put("exception", exception);
+            if (message != null) {
+                details.put("message", message);
+            }
             details.put("reason", reason.name());
             return details;
         }
@@ -102,8 +139,23 @@ public sealed interface RetryEvent extends ResilienceEvent {
      * @param epochMillis when
      * @param attempts the attempts made
      * @param exception the failure's class name
+     * @param message the failure's message, or null (always null unless messages are included)
      */
-    record Ignored(String instanceName, long epochMillis, int attempts, String exception) implements RetryEvent {
+    record Ignored(String instanceName, long epochMillis, int attempts, String exception, String message)
+            implements RetryEvent {
+
+        /**
+         * An ignored-failure event without a message.
+         *
+         * @param instanceName the retry
+         * @param epochMillis when
+         * @param attempts the attempts made
+         * @param exception the failure's class name
+         */
+        public Ignored(String instanceName, long epochMillis, int attempts, String exception) {
+            this(instanceName, epochMillis, attempts, exception, null);
+        }
+
         @Override
         public EventType type() {
             return EventType.IGNORED;
@@ -114,6 +166,9 @@ public sealed interface RetryEvent extends ResilienceEvent {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("attempts", attempts);
             details.put("exception", exception);
+            if (message != null) {
+                details.put("message", message);
+            }
             return details;
         }
     }

@@ -104,7 +104,7 @@ final class AsyncTimeoutCall<T> implements Runnable, BiConsumer<T, Throwable> {
             result.complete(value);
         } else {
             Throwable failure = unwrap(error);
-            timeout.failed(startNanos, failure.getClass());
+            timeout.failed(startNanos, failure.getClass(), failure);
             result.completeExceptionally(failure);
         }
     }
@@ -114,7 +114,7 @@ final class AsyncTimeoutCall<T> implements Runnable, BiConsumer<T, Throwable> {
             return;
         }
         timer.cancel();
-        timeout.failed(startNanos, CancellationException.class);
+        timeout.failed(startNanos, CancellationException.class, null);
         cancelStage();
     }
 

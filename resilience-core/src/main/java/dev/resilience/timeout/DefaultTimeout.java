@@ -154,11 +154,12 @@ final class DefaultTimeout implements Timeout {
         }
     }
 
-    void failed(long startNanos, Class<?> exceptionType) {
+    /** @param failure what the call threw, or null when it was cancelled (then {@code exceptionType} is all there is) */
+    void failed(long startNanos, Class<?> exceptionType, Throwable failure) {
         statistics.failed();
         if (events.wants(EventType.FAILURE)) {
             events.publish(new TimeoutEvent.Failure(name, timeSource.epochMillis(), timeSource.nanoTime() - startNanos,
-                    exceptionType.getName()));
+                    exceptionType.getName(), events.messageOf(failure)));
         }
     }
 

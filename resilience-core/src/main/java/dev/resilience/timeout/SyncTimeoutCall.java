@@ -136,7 +136,7 @@ final class SyncTimeoutCall implements Timeout.Call, Runnable {
     @Override
     public Throwable onError(Throwable error) {
         if (finishInTime()) {
-            timeout.failed(startNanos, error.getClass());
+            timeout.failed(startNanos, error.getClass(), error);
             return error;
         }
         TimeoutExceededException exceeded = timeout.exception(allowedNanos);

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The events of a timeout, one small record per type. Exception messages are never kept, only class names.
+ * The events of a timeout, one small record per type.
+ * Exception messages are kept only when the publisher includes them
+ * ({@link dev.resilience.event.EventPublisher#includeMessages(boolean)}, off by default); class names always are.
  */
 public sealed interface TimeoutEvent extends ResilienceEvent {
 
@@ -56,9 +58,23 @@ public sealed interface TimeoutEvent extends ResilienceEvent {
      * @param epochMillis when
      * @param durationNanos how long the call took
      * @param exception the thrown class name
+     * @param message the failure's message, or null (always null unless messages are included)
      */
-    record Failure(String instanceName, long epochMillis, long durationNanos, String exception)
+    record Failure(String instanceName, long epochMillis, long durationNanos, String exception, String message)
             implements TimeoutEvent {
+
+        /**
+         * A failure event without a message.
+         *
+         * @param instanceName the timeout
+         * @param epochMillis when
+         * @param durationNanos how long the call took
+         * @param exception the thrown class name
+         */
+        public Failure(String instanceName, long epochMillis, long durationNanos, String exception) {
+            this(instanceName, epochMillis, durationNanos, exception, null);
+        }
+
         @Override
         public EventType type() {
             return EventType.FAILURE;
@@ -69,6 +85,9 @@ public sealed interface TimeoutEvent extends ResilienceEvent {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("durationMs", durationNanos / 1_000_000L);
             details.put("exception", exception);
+            if (message != null) {
+                details.put("message", message);
+            }
             return details;
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.resilience.CircuitBreakerOpenException;
 import dev.resilience.event.EventType;
 import dev.resilience.testing.Allocations;
 import dev.resilience.time.ManualClock;
@@ -87,5 +88,29 @@ class CircuitBreakerAllocationTests {
 
         assertThat(allocated).isLessThan(1024);
         assertThat(breaker.failureRateThreshold()).as("10% failing + target 20").isCloseTo(30f, within(0.01f));
+    }
+
+    @Test
+    void anOpenRejectionAllocatesLittleMoreThanItsExceptionAsItsMessageIsBuiltOnlyWhenAsked() {
+        ManualClock clock = new ManualClock();
+        CircuitBreaker breaker = CircuitBreaker.of("hot", CircuitBreakerConfig.builder()
+                .minimumNumberOfCalls(1).slidingWindowSize(1).build(), clock);
+        breaker.acquirePermit().onError(clock.nanoTime(), new IllegalStateException("down"));
+        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        int rejections = 10_000;
+
+        long allocated = allocatedBy(() -> {
+            for (int i = 0; i < rejections; i++) {
+                try {
+                    breaker.acquirePermit();
+                } catch (CircuitBreakerOpenException expected) {
+                    // the rejection itself is what is measured
+                }
+            }
+        });
+
+        // the exception and its Duration, about 80 bytes; building the message eagerly cost about 350
+        assertThat(allocated / rejections).isLessThan(160);
+        assertThat(breaker.snapshot().notPermittedCalls()).isEqualTo(4L * rejections);
     }
 }

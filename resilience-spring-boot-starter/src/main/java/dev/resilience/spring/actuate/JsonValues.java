@@ -13,8 +13,9 @@ final class JsonValues {
     }
 
     /**
-     * One event: {@code type}, {@code timestamp} (ISO-8601) and the event's own details. Details never
-     * hold exception messages, only class names.
+     * One event: {@code type}, {@code timestamp} (ISO-8601) and the event's own details. Details hold
+     * exception class names, and a {@code message} only when {@code resilience.events.include-messages}
+     * made the instance's events carry it.
      *
      * @param event the event
      * @return a new ordered map

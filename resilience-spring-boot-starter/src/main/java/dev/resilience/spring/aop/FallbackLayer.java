@@ -56,7 +56,7 @@ public final class FallbackLayer implements Layer {
 
     @Override
     public ReactiveLayer reactive() {
-        return new ReactiveFallback(fallback);
+        return new ReactiveFallback(fallback, new ReactiveContext(context));
     }
 
     /**

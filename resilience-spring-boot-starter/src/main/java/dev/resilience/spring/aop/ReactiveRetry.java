@@ -1,6 +1,7 @@
 package dev.resilience.spring.aop;
 
 import dev.resilience.retry.Retry;
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.time.Scheduler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aopalliance.intercept.MethodInvocation;
@@ -15,33 +16,38 @@ import reactor.core.publisher.Mono;
  * retry stops, the subscriber gets the last failure with the earlier ones attached as suppressed.
  * Completion is the attempt's success. A {@code Flux}'s elements from a failed attempt stay emitted, and
  * the next attempt emits from the start again. Cancelling during a wait cancels the task and abandons the
- * retry (the call counts as failed); cancelling during an attempt leaves it uncounted. Thread safe.
+ * retry (the call counts as failed); cancelling during an attempt leaves it uncounted. Every attempt after
+ * the first is subscribed to in the caller's context ({@link ReactiveContext}), captured when the retry is
+ * subscribed to, whichever thread ends the wait or signals the previous failure. Thread safe.
  */
 final class ReactiveRetry implements ReactiveLayer {
 
     private final Retry retry;
     private final Scheduler scheduler;
+    private final ReactiveContext callerContext;
 
-    ReactiveRetry(Retry retry, Scheduler scheduler) {
+    ReactiveRetry(Retry retry, Scheduler scheduler, ReactiveContext callerContext) {
         this.retry = retry;
         this.scheduler = scheduler;
+        this.callerContext = callerContext;
     }
 
     @Override
     public Flux<Object> apply(MethodInvocation invocation, ReactiveChain next) {
         Flux<Object> inner = next.proceed(invocation);
-        return Flux.defer(() -> attempt(retry.start(), inner));
+        return Flux.defer(() -> attempt(retry.start(), inner, callerContext.capture()));
     }
 
     // the context's outcomes are reported in order: each attempt is subscribed to only after the
     // previous one's error signal and the scheduler task, which give the happens-before edges
-    private Flux<Object> attempt(Retry.Context context, Flux<Object> inner) {
+    private Flux<Object> attempt(Retry.Context context, Flux<Object> inner, ContextPropagator.Captured captured) {
         return inner.doOnComplete(context::onSuccess).onErrorResume(failure -> {
             long delayNanos = context.onFailure(failure);
             if (delayNanos < 0) {
                 return Flux.error(failure);
             }
-            Flux<Object> again = Flux.defer(() -> attempt(context, inner));
+            // subscribed on the scheduler thread after a wait, else on the thread that signalled the failure
+            Flux<Object> again = ReactiveContext.subscribedIn(captured, Flux.defer(() -> attempt(context, inner, captured)));
             return delayNanos == 0 ? again : delay(context, delayNanos).thenMany(again);
         });
     }

@@ -1,6 +1,7 @@
 package dev.resilience.spring.aop;
 
 import dev.resilience.TimeoutExceededException;
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.timeout.Timeout;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,14 +19,18 @@ import reactor.core.publisher.Mono;
  * <p>The deadline is the timeout's own asynchronous one ({@link Timeout#callAsync}), bound to a future
  * that the publisher's termination completes, so the deadline task runs on the injected scheduler and the
  * timeout's statistics and events are those of a {@code CompletionStage} call (a cancellation by the
- * subscriber counts as failed). Thread safe.
+ * subscriber counts as failed). The deadline's error signal goes downstream (to a fallback, a retry, the
+ * subscriber) in the caller's context ({@link ReactiveContext}), captured when the call is subscribed to,
+ * although it is raised on the scheduler thread. Thread safe.
  */
 final class ReactiveTimeout implements ReactiveLayer {
 
     private final Timeout timeout;
+    private final ReactiveContext callerContext;
 
-    ReactiveTimeout(Timeout timeout) {
+    ReactiveTimeout(Timeout timeout, ReactiveContext callerContext) {
         this.timeout = timeout;
+        this.callerContext = callerContext;
     }
 
     @Override
@@ -33,7 +38,10 @@ final class ReactiveTimeout implements ReactiveLayer {
         Flux<Object> inner = next.proceed(invocation);
         return Flux.defer(() -> {
             CompletableFuture<Object> terminated = new CompletableFuture<>();
-            CompletableFuture<Object> bounded = timeout.callAsync(() -> terminated);
+            ContextPropagator.Captured captured = callerContext.capture();
+            // relayed: the bounded future's completion, at the deadline on the scheduler thread, reaches
+            // the subscriber below with the caller's context restored
+            CompletableFuture<Object> bounded = captured.relay(timeout.callAsync(() -> terminated));
             // set before `terminated` completes, so that the bounded future's echo of the publisher's own
             // outcome is recognised and only a deadline is turned into a signal
             AtomicBoolean over = new AtomicBoolean();

@@ -70,7 +70,7 @@ public final class RetryLayer implements Layer {
 
     @Override
     public ReactiveLayer reactive() {
-        return new ReactiveRetry(retry, scheduler);
+        return new ReactiveRetry(retry, scheduler, new ReactiveContext(context));
     }
 
     /** Builds {@link RetryLayer}s for {@code @Retry} methods from the retry registry. */

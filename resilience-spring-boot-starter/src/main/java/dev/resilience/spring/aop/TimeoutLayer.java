@@ -3,6 +3,7 @@ package dev.resilience.spring.aop;
 import dev.resilience.registry.InstanceRegistry;
 import dev.resilience.spring.config.InvalidPropertyException;
 import dev.resilience.spring.config.PatternConfigs;
+import dev.resilience.spring.context.ContextPropagator;
 import dev.resilience.timeout.Timeout;
 import dev.resilience.timeout.TimeoutConfig;
 import java.util.Map;
@@ -23,14 +24,26 @@ import org.aopalliance.intercept.MethodInvocation;
 public final class TimeoutLayer implements Layer {
 
     private final Timeout timeout;
+    private final ContextPropagator context;
+
+    /**
+     * Creates a layer that propagates no context.
+     *
+     * @param timeout the method's timeout instance
+     */
+    public TimeoutLayer(Timeout timeout) {
+        this(timeout, ContextPropagator.none());
+    }
 
     /**
      * Creates the layer.
      *
      * @param timeout the method's timeout instance
+     * @param context carries the caller's context to where a {@code Mono}/{@code Flux} deadline is signalled
      */
-    public TimeoutLayer(Timeout timeout) {
+    public TimeoutLayer(Timeout timeout, ContextPropagator context) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -53,7 +66,7 @@ public final class TimeoutLayer implements Layer {
 
     @Override
     public ReactiveLayer reactive() {
-        return new ReactiveTimeout(timeout);
+        return new ReactiveTimeout(timeout, new ReactiveContext(context));
     }
 
     /**
@@ -66,16 +79,30 @@ public final class TimeoutLayer implements Layer {
 
         private final Supplier<InstanceRegistry<Timeout>> registry;
         private final Supplier<PatternConfigs<TimeoutConfig>> configs;
+        private final ContextPropagator context;
+
+        /**
+         * Creates a factory whose layers propagate no context.
+         *
+         * @param registry supplies the {@code timeoutRegistry}; asked only when a layer is built
+         * @param configs supplies the {@code timeoutConfigs}, where annotation values are registered
+         */
+        public Factory(Supplier<InstanceRegistry<Timeout>> registry, Supplier<PatternConfigs<TimeoutConfig>> configs) {
+            this(registry, configs, ContextPropagator.none());
+        }
 
         /**
          * Creates the factory.
          *
          * @param registry supplies the {@code timeoutRegistry}; asked only when a layer is built
          * @param configs supplies the {@code timeoutConfigs}, where annotation values are registered
+         * @param context carries the caller's context to where the layers signal a deadline
          */
-        public Factory(Supplier<InstanceRegistry<Timeout>> registry, Supplier<PatternConfigs<TimeoutConfig>> configs) {
+        public Factory(Supplier<InstanceRegistry<Timeout>> registry, Supplier<PatternConfigs<TimeoutConfig>> configs,
+                ContextPropagator context) {
             this.registry = Objects.requireNonNull(registry, "registry");
             this.configs = Objects.requireNonNull(configs, "configs");
+            this.context = Objects.requireNonNull(context, "context");
         }
 
         @Override
@@ -102,7 +129,7 @@ public final class TimeoutLayer implements Layer {
         public Layer create(LayerSpec<dev.resilience.annotation.Timeout> spec) {
             // registering the same value again is a no-op; covers a layer built without startup validation
             registerValue(spec);
-            return new TimeoutLayer(registry.get().get(spec.instanceName()));
+            return new TimeoutLayer(registry.get().get(spec.instanceName()), context);
         }
 
         private void registerValue(LayerSpec<dev.resilience.annotation.Timeout> spec) {

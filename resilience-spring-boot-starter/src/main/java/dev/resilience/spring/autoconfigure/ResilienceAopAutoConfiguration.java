@@ -88,8 +88,8 @@ public final class ResilienceAopAutoConfiguration {
     @ConditionalOnMissingBean(name = "timeoutLayerFactory")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static TimeoutLayer.Factory timeoutLayerFactory(ObjectProvider<InstanceRegistry<Timeout>> timeoutRegistry,
-            ObjectProvider<PatternConfigs<TimeoutConfig>> timeoutConfigs) {
-        return new TimeoutLayer.Factory(timeoutRegistry::getObject, timeoutConfigs::getObject);
+            ObjectProvider<PatternConfigs<TimeoutConfig>> timeoutConfigs, ObjectProvider<ContextPropagator> contextPropagator) {
+        return new TimeoutLayer.Factory(timeoutRegistry::getObject, timeoutConfigs::getObject, propagator(contextPropagator));
     }
 
     /** Handlers are looked up lazily, when the first method naming one is validated at startup. */

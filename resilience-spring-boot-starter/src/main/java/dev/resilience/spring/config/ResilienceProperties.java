@@ -82,6 +82,13 @@ public class ResilienceProperties {
          */
         private boolean includeSuccesses;
 
+        /**
+         * Whether events about failures (failures, ignored failures, retries, exhausted retries) carry the
+         * exception's message next to its class name: in the endpoint's events, the event objects given to
+         * listeners and the log lines. Off by default, because messages can hold user data.
+         */
+        private boolean includeMessages;
+
         /** @return whether events are published as Spring application events */
         public boolean isPublish() {
             return publish;
@@ -100,6 +107,16 @@ public class ResilienceProperties {
         /** @param includeSuccesses whether successful calls are kept among the recent events */
         public void setIncludeSuccesses(boolean includeSuccesses) {
             this.includeSuccesses = includeSuccesses;
+        }
+
+        /** @return whether failure events carry exception messages */
+        public boolean isIncludeMessages() {
+            return includeMessages;
+        }
+
+        /** @param includeMessages whether failure events carry exception messages */
+        public void setIncludeMessages(boolean includeMessages) {
+            this.includeMessages = includeMessages;
         }
     }
 

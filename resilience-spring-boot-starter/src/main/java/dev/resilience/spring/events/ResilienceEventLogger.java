@@ -20,8 +20,10 @@ import org.apache.commons.logging.LogFactory;
  * <li>retries and exhausted retries at DEBUG, e.g.
  *     {@code Retry 'orders' retry: attempt=1, waitMs=500, exception=java.io.IOException}.</li>
  * </ul>
- * Exception messages are never logged, only class names: core events do not carry messages, which can
- * hold user data. Thread safe; nothing is formatted when the level is off.
+ * A line shows an event's {@code details()}: exception class names, and exception messages only when the
+ * instance's events carry them ({@code resilience.events.include-messages}, off by default, since messages
+ * can hold user data), e.g. {@code ..., exception=java.io.IOException, message=Connection reset}.
+ * Thread safe; nothing is formatted when the level is off.
  */
 public final class ResilienceEventLogger implements ResilienceEventSink {
 

@@ -49,7 +49,7 @@ class ConfigurationMetadataTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "resilience.circuitbreaker.presets", "resilience.circuitbreaker.instances", "resilience.enabled",
-        "resilience.health.down-on-open", "resilience.events.publish" })
+        "resilience.health.down-on-open", "resilience.events.publish", "resilience.events.include-messages" })
     void sectionsAndRootKeysAreDescribed(String name) {
         assertThat(description(name)).hasSizeGreaterThan(20).doesNotContain("{@");
     }

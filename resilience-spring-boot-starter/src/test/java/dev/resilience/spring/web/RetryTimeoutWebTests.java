@@ -84,6 +84,7 @@ class RetryTimeoutWebTests {
                 .jsonPath("$.events[0].type").isEqualTo("EXHAUSTED")
                 .jsonPath("$.events[0].attempts").isEqualTo(3)
                 .jsonPath("$.events[0].exception").isEqualTo("java.io.IOException")
+                .jsonPath("$.events[0].message").doesNotExist()
                 .jsonPath("$.events[1].type").isEqualTo("RETRY")
                 .jsonPath("$.events[1].attempt").isEqualTo(2)
                 .jsonPath("$.events[1].exception").isEqualTo("java.io.IOException")

@@ -26,7 +26,8 @@ import java.util.Objects;
  * {@code r} percent of its calls converges to {@code r + target-error-rate} (it opens on that much
  * <em>more</em> than usual); the threshold never leaves {@code [min, max]}, moves at most
  * {@code smoothing x (max - min)} per sample, and without calls it does not move. A window that opens the
- * breaker is never sampled, so an outage does not drag the threshold up.
+ * breaker is never sampled, so an outage does not drag the threshold up. A window that fills while a
+ * transition or reconfiguration of the breaker is in progress is not sampled either.
  */
 public final class AdaptiveThresholdConfig {
 

@@ -122,7 +122,9 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
      * A CLOSED window filled with unreported calls (at most once per window length, never per call):
      * moves an adaptive threshold. Under the transition lock, so that it cannot interleave with
      * reconfigure() or a transition; a window of a state the breaker has left is ignored (it may hold the
-     * calls that opened it).
+     * calls that opened it). The lock is only tried: a report that meets a transition or reconfiguration in
+     * progress is dropped (the breaker is likely leaving that window anyway), and a time window reporting
+     * from a snapshot() made by a transition subscriber of another breaker can never deadlock with it.
      *
      * @param from the CLOSED state whose window filled
      * @param calls calls in the window
@@ -132,7 +134,9 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         if (adaptive == null) {
             return;
         }
-        transitionLock.lock();
+        if (!transitionLock.tryLock()) {
+            return;
+        }
         try {
             AdaptiveThreshold rule = adaptive;
             if (rule == null || state.get() != from) {

@@ -108,6 +108,7 @@ public final class AdaptiveLimitConfig {
                 && Double.compare(backoffRatio, that.backoffRatio) == 0 && Double.compare(smoothing, that.smoothing) == 0;
     }
 
+    /** @return a hash of the same values {@link #equals} compares */
     @Override
     public int hashCode() {
         return Objects.hash(enabled, algorithm, minConcurrentCalls, latencyThreshold, backoffRatio, smoothing);

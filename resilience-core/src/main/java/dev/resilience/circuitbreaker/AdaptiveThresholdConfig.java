@@ -97,6 +97,7 @@ public final class AdaptiveThresholdConfig {
                 && Double.compare(smoothing, that.smoothing) == 0;
     }
 
+    /** @return a hash of the same values {@link #equals} compares */
     @Override
     public int hashCode() {
         return Objects.hash(enabled, targetErrorRate, minFailureRateThreshold, maxFailureRateThreshold, smoothing);

@@ -52,6 +52,8 @@ import org.springframework.core.io.ResourceLoader;
  * and three beans: {@code <pattern>Configs} (a {@link LayeredPatternConfigs} over its
  * {@code PatternMapping}), {@code <pattern>Registry} and {@code <pattern>StartupInstances}. They are
  * conditional on their bean names, because generic types alone would let one pattern's bean hide another's.
+ * Registries of keyed patterns build each instance with {@link PatternConfigs#configFor(dev.resilience.registry.InstanceId)},
+ * so that a key can have a configuration of its own ({@link PatternConfigs#registerKeySections}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ ResilienceProperties.class, CircuitBreakerProperties.class,
@@ -98,7 +100,7 @@ public final class ResilienceAutoConfiguration {
     InstanceRegistry<CircuitBreaker> circuitBreakerRegistry(PatternConfigs<CircuitBreakerConfig> circuitBreakerConfigs,
             TimeSource timeSource) {
         return new InstanceRegistry<>(
-                id -> CircuitBreaker.of(id.displayName(), circuitBreakerConfigs.configFor(id.name()), timeSource),
+                id -> CircuitBreaker.of(id.displayName(), circuitBreakerConfigs.configFor(id), timeSource),
                 name -> circuitBreakerConfigs.configFor(name).maxKeys());
     }
 
@@ -120,7 +122,7 @@ public final class ResilienceAutoConfiguration {
     InstanceRegistry<Bulkhead> bulkheadRegistry(PatternConfigs<BulkheadConfig> bulkheadConfigs, TimeSource timeSource,
             Scheduler scheduler) {
         return new InstanceRegistry<>(
-                id -> Bulkhead.of(id.displayName(), bulkheadConfigs.configFor(id.name()), timeSource, scheduler),
+                id -> Bulkhead.of(id.displayName(), bulkheadConfigs.configFor(id), timeSource, scheduler),
                 name -> bulkheadConfigs.configFor(name).maxKeys());
     }
 
@@ -142,7 +144,7 @@ public final class ResilienceAutoConfiguration {
     InstanceRegistry<RateLimiter> rateLimiterRegistry(PatternConfigs<RateLimiterConfig> rateLimiterConfigs,
             TimeSource timeSource, Scheduler scheduler) {
         return new InstanceRegistry<>(
-                id -> RateLimiter.of(id.displayName(), rateLimiterConfigs.configFor(id.name()), timeSource, scheduler),
+                id -> RateLimiter.of(id.displayName(), rateLimiterConfigs.configFor(id), timeSource, scheduler),
                 name -> rateLimiterConfigs.configFor(name).maxKeys());
     }
 

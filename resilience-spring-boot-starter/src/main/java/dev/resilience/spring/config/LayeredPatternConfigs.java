@@ -1,14 +1,17 @@
 package dev.resilience.spring.config;
 
 import dev.resilience.InvalidConfigurationException;
+import dev.resilience.registry.InstanceId;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -19,14 +22,16 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * (the built-in one of that name, then the user's {@code presets.<preset>}), the annotation layer and
  * {@code instances.<name>} are bound onto them with Spring's {@link Binder}, and the result is mapped once.
  * The preset is the one named by the instance, else by the annotation layer, else by {@code defaults}.
+ * Key sections ({@link #registerKeySections}) are bound last and may name the preset themselves.
  *
  * <p>Creating this object validates {@code defaults} (with its preset), every declared preset and every
  * declared instance, so that a bad value fails startup even when nothing uses it. Errors name the full
  * yml path of the layer that set the value.
  *
  * <p>Thread safe: a computed configuration is read without a lock; computing one (once per name, when
- * an instance is first created) and registering annotation layers share one lock, so that a layer is
- * never registered while a configuration that should have seen it is being computed.
+ * an instance is first created, and once per keyed instance of a name with key sections) and registering
+ * annotation layers or key sections share one lock, so that a layer is never registered while a
+ * configuration that should have seen it is being computed.
  *
  * @param <S> the settings type
  * @param <C> the core configuration type
@@ -43,6 +48,8 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private final Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
+    // Read without the lock by configFor(InstanceId); written under it, like the other layers.
+    private final Map<String, Function<String, List<String>>> keySections = new ConcurrentHashMap<>();
 
     /**
      * Creates the configurations and validates everything the user declared.
@@ -72,6 +79,40 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         }
         synchronized (this) {
             return configs.computeIfAbsent(name, this::compute);
+        }
+    }
+
+    /**
+     * A name without key sections takes the lock-free path of {@link #configFor(String)}; a keyed
+     * configuration takes the lock as computing a name's does, since both read the registered layers.
+     */
+    @Override
+    public C configFor(InstanceId id) {
+        if (id.key() == null || !keySections.containsKey(id.name())) {
+            return configFor(id.name());
+        }
+        synchronized (this) {
+            return compute(id.name(), id.key());
+        }
+    }
+
+    @Override
+    public synchronized void registerKeySections(String name, Function<String, List<String>> sections) {
+        if (keySections.containsKey(name)) {
+            throw new IllegalStateException("Key sections of " + mapping.section() + " instance '" + name
+                    + "' were already registered");
+        }
+        if (configs.containsKey(name)) {
+            throw new IllegalStateException("The " + mapping.section() + " configuration of '" + name
+                    + "' was computed before its key sections were registered; register them while the context"
+                    + " starts, before the instance is first used");
+        }
+        keySections.put(name, sections);
+        try {
+            configs.put(name, compute(name));
+        } catch (RuntimeException e) {
+            keySections.remove(name);
+            throw e;
         }
     }
 
@@ -128,24 +169,34 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             applyPreset(layers, preset, presetPath);
             build(layers, presetPath);
         }
-        build(layers(null, defaultsPath), defaultsPath);
+        build(layers(null, defaultsPath, List.of()), defaultsPath);
         declaredInstances.forEach(this::compute);
     }
 
     private C compute(String name) {
-        String path = instancePath(name);
-        return build(layers(name, path), path);
+        return compute(name, null);
+    }
+
+    private C compute(String name, String key) {
+        Function<String, List<String>> sectionsOfKey = keySections.get(name);
+        List<String> sections = sectionsOfKey == null ? List.of() : sectionsOfKey.apply(key);
+        String path = sections.isEmpty() ? instancePath(name) : sections.get(sections.size() - 1);
+        return build(layers(name, path, sections), path);
     }
 
     /**
      * Binds the layers of an instance, or with a null name those every instance starts from (defaults
-     * and the defaults' preset). Errors name {@code subjectPath.<property>} when no yml layer set the value.
+     * and the defaults' preset). Key sections are bound last; the last one that names a preset picks it.
+     * Errors name {@code subjectPath.<property>} when no yml layer set the value.
      */
-    private SettingsLayers<S> layers(String name, String subjectPath) {
+    private SettingsLayers<S> layers(String name, String subjectPath, List<String> sections) {
         SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
         layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".defaults"));
         AnnotationLayer annotations = name == null ? null : annotationLayers.get(name);
-        String preset = name == null ? null : environmentPreset(subjectPath);
+        String preset = sectionPreset(sections);
+        if (preset == null && name != null) {
+            preset = environmentPreset(instancePath(name));
+        }
         if (preset == null && annotations != null && annotations.values().get("preset") != null) {
             preset = String.valueOf(annotations.values().get("preset"));
             checkPresetName(preset, subjectPath, annotations.source());
@@ -160,9 +211,21 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             layers.bindValues(annotations.values(), annotations.source(), subjectPath);
         }
         if (name != null) {
-            layers.bindEnvironment(ConfigurationPropertyName.of(subjectPath));
+            layers.bindEnvironment(ConfigurationPropertyName.of(instancePath(name)));
         }
+        sections.forEach(section -> layers.bindEnvironment(ConfigurationPropertyName.of(section)));
         return layers;
+    }
+
+    private String sectionPreset(List<String> sections) {
+        for (int i = sections.size() - 1; i >= 0; i--) {
+            String preset = environmentPreset(sections.get(i));
+            if (preset != null) {
+                checkPresetName(preset, sections.get(i), null);
+                return preset;
+            }
+        }
+        return null;
     }
 
     private void applyPreset(SettingsLayers<S> layers, String preset, String subjectPath) {

@@ -1,7 +1,10 @@
 package dev.resilience.spring.config;
 
+import dev.resilience.registry.InstanceId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The effective configuration of each named instance of one pattern, layered lowest first: built-in
@@ -51,4 +54,40 @@ public interface PatternConfigs<C> {
      *     already computed without them
      */
     void registerAnnotationOverrides(String name, String source, Map<String, ?> properties);
+
+    /**
+     * The effective configuration of one instance: {@link #configFor(String) configFor(id.name())}, unless
+     * key sections were registered for the name ({@link #registerKeySections}); then the sections of the
+     * id's key are layered on top. A registry's factory calls this, so that a keyed instance can get a
+     * configuration of its own. A keyed configuration is computed on every call (registries call it once
+     * per instance they create), the un-keyed one is cached.
+     *
+     * @param id the instance id
+     * @return the configuration
+     * @throws InvalidPropertyException if the layers combine into an invalid configuration
+     */
+    default C configFor(InstanceId id) {
+        return configFor(id.name());
+    }
+
+    /**
+     * Gives the instances of one name yml sections of their own, above every other layer (lowest first):
+     * for example {@code resilience.http.server.bulkhead}, then
+     * {@code resilience.http.server.endpoints[GET /orders/{id}].bulkhead} for key {@code GET /orders/{id}}.
+     * Each section holds the pattern's instance keys; a {@code preset} named by a section wins over one
+     * named below it. From then on {@link #configFor(String)} includes the sections of the {@code null}
+     * key, and {@link #configFor(InstanceId)} those of the id's key. Invalid values name the section's yml
+     * path. Call it while the context starts, before the name's configuration is first used.
+     *
+     * @param name the instance name
+     * @param sections key ({@code null} for the un-keyed instance) to the yml paths of its sections, lowest
+     *     first; must be thread safe and give the same paths for a key every time
+     * @throws InvalidPropertyException if the sections of the {@code null} key hold an invalid value
+     * @throws IllegalStateException if sections were registered for the name, or its configuration was
+     *     already computed
+     * @throws UnsupportedOperationException if this implementation has no key sections (the default)
+     */
+    default void registerKeySections(String name, Function<String, List<String>> sections) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support key sections");
+    }
 }

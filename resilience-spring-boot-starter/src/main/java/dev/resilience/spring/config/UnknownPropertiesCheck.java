@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
  * Fails startup on a {@code resilience.*} key that nothing reads, outside the pattern sections: a typo
  * such as {@code resilience.circuit-breaker.instances...} or {@code resilience.health.down-on-opn}
  * would otherwise be ignored silently. Keys inside a pattern section ({@link #PATTERN_SECTIONS}) are
- * checked by that pattern's own {@link PatternProperties}, bound with unknown fields rejected.
+ * checked by that pattern's own {@link PatternProperties}, bound with unknown fields rejected; so are the
+ * {@link #OWN_SECTIONS}, by their own properties classes.
  *
  * <p>The report is Spring Boot's own for unbound properties: it names each key, its value and origin.
  */
@@ -26,7 +27,16 @@ public final class UnknownPropertiesCheck implements InitializingBean {
     /** The sections SPEC §4 reserves for patterns, each checked by its own properties class. */
     public static final Set<String> PATTERN_SECTIONS = Set.of("circuitbreaker", "bulkhead", "retry", "timeout", "ratelimiter");
 
+    /**
+     * Sections outside the patterns that their own properties class binds with unknown fields rejected
+     * (only where that feature applies: {@code resilience.http.server} in a Spring MVC application).
+     */
+    public static final Set<String> OWN_SECTIONS = Set.of("resilience.http.server");
+
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("resilience");
+
+    private static final List<ConfigurationPropertyName> OWN_ROOTS = OWN_SECTIONS.stream()
+            .map(ConfigurationPropertyName::of).toList();
 
     private final Environment environment;
 
@@ -48,9 +58,13 @@ public final class UnknownPropertiesCheck implements InitializingBean {
     public void afterPropertiesSet() {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            sources.add(source.filter(name -> !inPatternSection(name)));
+            sources.add(source.filter(name -> !inPatternSection(name) && !inOwnSection(name)));
         }
         new Binder(sources).bind(ROOT, Bindable.of(ResilienceProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+    }
+
+    private static boolean inOwnSection(ConfigurationPropertyName name) {
+        return OWN_ROOTS.stream().anyMatch(root -> root.equals(name) || root.isAncestorOf(name));
     }
 
     private static boolean inPatternSection(ConfigurationPropertyName name) {

@@ -2,6 +2,7 @@ package dev.resilience.bulkhead;
 
 import dev.resilience.BulkheadFullException;
 import dev.resilience.Resettable;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
@@ -84,10 +85,24 @@ public interface Bulkhead extends Resettable, EventSource {
      * queued afterwards. {@code max-keys} is not applied to a live registry. Thread safe; concurrent
      * reconfigurations are applied one after the other.
      *
+     * A {@link dev.resilience.event.ConfigChangedEvent} with the changed settings (old and new values) and
+     * {@code principal} is published to the {@link EventPublisher#subscribeAny} subscribers, after the switch.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @param principal who makes the change, as recorded in the event
+     * @return the configuration that was in effect before
+     */
+    BulkheadConfig reconfigure(BulkheadConfig newConfig, String principal);
+
+    /**
+     * {@link #reconfigure(BulkheadConfig, String)} by {@link ConfigChanges#ANONYMOUS}.
+     *
      * @param newConfig the configuration to apply (already validated by its builder)
      * @return the configuration that was in effect before
      */
-    BulkheadConfig reconfigure(BulkheadConfig newConfig);
+    default BulkheadConfig reconfigure(BulkheadConfig newConfig) {
+        return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
+    }
 
     /**
      * The concurrency limit in effect: {@code max-concurrent-calls}, unless {@code adaptive.enabled}, in

@@ -2,6 +2,7 @@ package dev.resilience.bulkhead;
 
 import dev.resilience.BulkheadFullException;
 import dev.resilience.BulkheadFullException.Reason;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventType;
 import dev.resilience.time.Scheduler;
@@ -54,14 +55,17 @@ final class DefaultBulkhead implements Bulkhead {
     }
 
     @Override
-    public BulkheadConfig reconfigure(BulkheadConfig newConfig) {
+    public BulkheadConfig reconfigure(BulkheadConfig newConfig, String principal) {
         Objects.requireNonNull(newConfig, "newConfig");
+        Objects.requireNonNull(principal, "principal");
         // one reconfiguration at a time, so the config reference and the pool's limits agree afterwards
         synchronized (slots) {
             BulkheadConfig old = config;
             slots.reconfigure(newConfig);
             config = newConfig;
             adaptive = newConfig.adaptive().enabled();
+            // inside the block: changes are published in the order they were applied
+            ConfigChanges.publish(events, name, timeSource.epochMillis(), principal, old.asMap(), newConfig.asMap());
             return old;
         }
     }

@@ -2,6 +2,7 @@ package dev.resilience.circuitbreaker;
 
 import dev.resilience.CircuitBreakerOpenException;
 import dev.resilience.Resettable;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventSource;
 import dev.resilience.time.TimeSource;
@@ -72,10 +73,24 @@ public interface CircuitBreaker extends Resettable, EventSource {
      * their next CLOSED. Statistics are kept. No transition happens during the switch itself, and
      * transitions stay exactly-once. Thread safe; serialized with transitions.
      *
+     * A {@link dev.resilience.event.ConfigChangedEvent} with the changed settings (old and new values) and
+     * {@code principal} is published to the {@link EventPublisher#subscribeAny} subscribers, after the switch.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @param principal who makes the change, as recorded in the event
+     * @return the configuration that was in effect before
+     */
+    CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig, String principal);
+
+    /**
+     * {@link #reconfigure(CircuitBreakerConfig, String)} by {@link ConfigChanges#ANONYMOUS}.
+     *
      * @param newConfig the configuration to apply (already validated by its builder)
      * @return the configuration that was in effect before
      */
-    CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig);
+    default CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig) {
+        return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
+    }
 
     /**
      * The failure-rate threshold in effect, in percent: {@code failure-rate-threshold} unless

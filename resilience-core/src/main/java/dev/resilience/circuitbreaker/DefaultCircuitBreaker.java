@@ -1,6 +1,7 @@
 package dev.resilience.circuitbreaker;
 
 import dev.resilience.CircuitBreakerOpenException;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.time.TimeSource;
 import java.time.Duration;
@@ -72,8 +73,9 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     }
 
     @Override
-    public CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig) {
+    public CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig, String principal) {
         Objects.requireNonNull(newConfig, "newConfig");
+        Objects.requireNonNull(principal, "principal");
         // Under the transition lock: no transition can interleave, so the state seen here is the one kept.
         transitionLock.lock();
         try {
@@ -89,6 +91,8 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
             } else {
                 current.reconfigured();
             }
+            // under the lock: changes are published in the order they were applied
+            ConfigChanges.publish(publisher, name, timeSource.epochMillis(), principal, old.asMap(), newConfig.asMap());
             return old;
         } finally {
             transitionLock.unlock();

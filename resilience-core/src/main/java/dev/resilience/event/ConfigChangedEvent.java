@@ -1,5 +1,6 @@
 package dev.resilience.event;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,12 +18,12 @@ import java.util.Objects;
 public record ConfigChangedEvent(String instanceName, long epochMillis, String principal,
         Map<String, Object> oldValues, Map<String, Object> newValues) implements ResilienceEvent {
 
-    /** Copies the maps, so the event cannot change after it is made. */
+    /** Copies the maps (keeping their order), so the event cannot change after it is made. */
     public ConfigChangedEvent {
         Objects.requireNonNull(instanceName, "instanceName");
         Objects.requireNonNull(principal, "principal");
-        oldValues = Map.copyOf(oldValues);
-        newValues = Map.copyOf(newValues);
+        oldValues = Collections.unmodifiableMap(new LinkedHashMap<>(oldValues));
+        newValues = Collections.unmodifiableMap(new LinkedHashMap<>(newValues));
     }
 
     @Override

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * a type nobody listens to: with no subscriber for {@link EventType#SUCCESS}, a successful call
  * allocates nothing.
  *
+ * <p>Configuration changes ({@link ConfigChangedEvent}, type {@link EventType#CONFIG_CHANGED}) are not of
+ * the family {@code E}, so they go only to subscribers that take any {@link ResilienceEvent}
+ * ({@link #subscribeAny}); {@link #subscribe} never delivers them, whatever types it is given.
+ *
  * <p>Thread safe. Subscribing is copy-on-write; publishing reads one volatile array. A consumer that
  * throws does not stop delivery to the others; its exception is logged through {@link System.Logger}.
  *
@@ -43,6 +47,7 @@ public final class EventPublisher<E extends ResilienceEvent> {
     }
 
     /**
+<<<<<<< HEAD
      * Decides whether this instance's events carry exception messages next to class names. Off by
      * default, because a message can hold user data (an account number, a query); turned on by an
      * application that accepts that (in the starter: {@code resilience.events.include-messages}).
@@ -77,6 +82,10 @@ public final class EventPublisher<E extends ResilienceEvent> {
 
     /**
      * Subscribes to every event type.
+=======
+     * Subscribes to every event type of the family {@code E} (configuration changes excluded, see
+     * {@link #subscribeAny}).
+>>>>>>> live
      *
      * @param consumer receives the events; must be thread safe and quick
      * @return a handle that ends the subscription
@@ -86,18 +95,39 @@ public final class EventPublisher<E extends ResilienceEvent> {
     }
 
     /**
-     * Subscribes to some event types.
+     * Subscribes to some event types of the family {@code E}; {@link EventType#CONFIG_CHANGED} in
+     * {@code types} is not delivered (use {@link #subscribeAny}).
      *
      * @param types the types to receive
      * @param consumer receives the events; must be thread safe and quick
      * @return a handle that ends the subscription
      */
-    public synchronized Subscription subscribe(Set<EventType> types, Consumer<? super E> consumer) {
-        Objects.requireNonNull(consumer, "consumer");
+    public Subscription subscribe(Set<EventType> types, Consumer<? super E> consumer) {
+        return add(mask(types) & ~EventType.CONFIG_CHANGED.bit(), consumer);
+    }
+
+    /**
+     * Subscribes a consumer of any event to some event types, {@link EventType#CONFIG_CHANGED} included:
+     * what the endpoint, logs and application events use.
+     *
+     * @param types the types to receive
+     * @param consumer receives the events; must be thread safe and quick
+     * @return a handle that ends the subscription
+     */
+    public Subscription subscribeAny(Set<EventType> types, Consumer<? super ResilienceEvent> consumer) {
+        return add(mask(types), consumer);
+    }
+
+    private static int mask(Set<EventType> types) {
         int mask = 0;
         for (EventType type : types) {
             mask |= type.bit();
         }
+        return mask;
+    }
+
+    private synchronized Subscription add(int mask, Consumer<? super E> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
         Subscriber<E> subscriber = new Subscriber<>(mask, consumer);
         Subscriber<E>[] grown = Arrays.copyOf(subscribers, subscribers.length + 1);
         grown[grown.length - 1] = subscriber;
@@ -128,6 +158,22 @@ public final class EventPublisher<E extends ResilienceEvent> {
      * @param event the event
      */
     public void publish(E event) {
+        deliver(event);
+    }
+
+    /**
+     * Delivers a configuration change to the {@link #subscribeAny} subscribers of
+     * {@link EventType#CONFIG_CHANGED}, synchronously on the calling thread.
+     *
+     * @param event the change
+     */
+    @SuppressWarnings("unchecked")
+    public void publishConfigChange(ConfigChangedEvent event) {
+        // only subscribeAny consumers carry the CONFIG_CHANGED bit, and they accept any ResilienceEvent
+        deliver((E) event);
+    }
+
+    private void deliver(E event) {
         int bit = event.type().bit();
         for (Subscriber<E> subscriber : subscribers) {
             if ((subscriber.mask & bit) != 0) {

@@ -1,6 +1,7 @@
 package dev.resilience.ratelimiter;
 
 import dev.resilience.RateLimitExceededException;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventType;
 import dev.resilience.time.Scheduler;
@@ -12,9 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-/** The fixed-window rate limiter: the public operations over a {@link PermitWindow}. */
+/**
+ * The fixed-window rate limiter: the public operations over a {@link PermitWindow}. Configuration and window
+ * are volatile fields that {@link #reconfigure} replaces; a call reads each once (a window answering
+ * {@link PermitWindow#MOVED} was replaced while the call used it, and the call reads the field again).
+ */
 final class DefaultRateLimiter implements RateLimiter {
 
     // A minimal stage: shared by every asynchronous caller that gets a permit at once, it cannot be
@@ -22,11 +28,12 @@ final class DefaultRateLimiter implements RateLimiter {
     private static final CompletionStage<Void> PERMITTED = CompletableFuture.completedStage(null);
 
     private final String name;
-    private final RateLimiterConfig config;
+    private volatile RateLimiterConfig config;
     private final TimeSource timeSource;
     private final Scheduler scheduler;
-    private final long timeoutNanos;
-    private final PermitWindow window;
+    private volatile long timeoutNanos;
+    private volatile PermitWindow window;
+    private final ReentrantLock reconfiguring = new ReentrantLock();
     // LongAdders: the permitted path must not contend on one counter across threads.
     private final LongAdder permitted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -59,6 +66,32 @@ final class DefaultRateLimiter implements RateLimiter {
     }
 
     @Override
+    public RateLimiterConfig reconfigure(RateLimiterConfig newConfig, String principal) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        Objects.requireNonNull(principal, "principal");
+        // one reconfiguration at a time, so each successor replaces the latest window and events come in
+        // the order of the switches; calls never take this lock
+        reconfiguring.lock();
+        try {
+            RateLimiterConfig old = config;
+            if (old.limitForPeriod() != newConfig.limitForPeriod()
+                    || !old.limitRefreshPeriod().equals(newConfig.limitRefreshPeriod())) {
+                PermitWindow successor = window.successor(timeSource.nanoTime(),
+                        newConfig.limitRefreshPeriod().toNanos(), newConfig.limitForPeriod());
+                // published before it closes the old window: a caller told MOVED then finds it here
+                window = successor;
+                successor.settle();
+            }
+            timeoutNanos = cappedNanos(newConfig.timeoutDuration());
+            config = newConfig;
+            ConfigChanges.publish(events, name, timeSource.epochMillis(), principal, old.asMap(), newConfig.asMap());
+            return old;
+        } finally {
+            reconfiguring.unlock();
+        }
+    }
+
+    @Override
     public RateLimiterSnapshot snapshot() {
         return new RateLimiterSnapshot(window.available(timeSource.nanoTime()), permitted.sum(), rejected.sum());
     }
@@ -75,7 +108,7 @@ final class DefaultRateLimiter implements RateLimiter {
 
     @Override
     public void acquirePermit() {
-        long wait = window.reserve(timeSource.nanoTime(), timeoutNanos);
+        long wait = reserve(timeSource.nanoTime());
         if (wait < 0) {
             throw rejected(-wait);
         }
@@ -83,6 +116,16 @@ final class DefaultRateLimiter implements RateLimiter {
             sleep(wait);
         }
         permitted.increment();
+    }
+
+    private long reserve(long nowNanos) {
+        long maxWait = timeoutNanos;
+        PermitWindow current = window;
+        long wait;
+        while ((wait = current.reserve(nowNanos, maxWait)) == PermitWindow.MOVED) {
+            current = window;
+        }
+        return wait;
     }
 
     private void sleep(long waitNanos) {
@@ -109,7 +152,7 @@ final class DefaultRateLimiter implements RateLimiter {
 
     @Override
     public CompletionStage<Void> acquirePermitAsync() {
-        long wait = window.reserve(timeSource.nanoTime(), timeoutNanos);
+        long wait = reserve(timeSource.nanoTime());
         if (wait == 0) {
             permitted.increment();
             return PERMITTED;

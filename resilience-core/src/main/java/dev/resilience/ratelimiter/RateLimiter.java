@@ -2,6 +2,7 @@ package dev.resilience.ratelimiter;
 
 import dev.resilience.RateLimitExceededException;
 import dev.resilience.Resettable;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * period, and anyone else is refused with {@link RateLimitExceededException} carrying how long until a
  * permit is expected to be free.
  *
- * <p>Algorithm: fixed windows aligned to the limiter's creation. Period {@code k} is
+ * <p>Algorithm: fixed windows aligned to the limiter's creation (or to the boundary where a
+ * {@link #reconfigure(RateLimiterConfig, String) reconfiguration} took effect). Period {@code k} is
  * {@code [created + k * period, created + (k + 1) * period)} on the injected {@link TimeSource}; each period
  * has exactly {@code limit-for-period} permits, permits a period does not use are lost, and no period ever
  * admits more than {@code limit-for-period} calls, waiting callers included. Bursts: the windows are fixed,
@@ -73,6 +75,45 @@ public interface RateLimiter extends Resettable, EventSource {
 
     /** @return the configuration in effect */
     RateLimiterConfig config();
+
+    /**
+     * Applies a new configuration to this live limiter, keeping its statistics and every permit already
+     * granted or reserved.
+     *
+     * <p>A new {@code limit-for-period} or {@code limit-refresh-period} takes effect at a period boundary,
+     * never inside a period: from the end of the current period, or, when callers are waiting for permits
+     * reserved in later periods, from the end of the last period holding such a reservation. Until then the
+     * old period and limit apply: a raised limit grants its extra permits from that boundary on, and a
+     * lowered one still grants the rest of the old limit in the current period. From the boundary, periods
+     * have the new length (aligned to the boundary) and the new limit. So every period is governed by exactly
+     * one configuration and never admits more than that configuration's limit (hence never more than the
+     * larger of the two), and waiting callers keep the start time they were promised.
+     *
+     * <p>A new {@code timeout-duration} applies to callers that ask after the switch; callers already
+     * waiting keep their reservation. {@code writable-stack-trace} applies to refusals from the switch on;
+     * {@code max-keys} belongs to the registry, which this method does not touch. A
+     * {@link dev.resilience.event.ConfigChangedEvent} with the changed settings and {@code principal} is
+     * published to the {@link EventPublisher#subscribeAny} subscribers.
+     *
+     * <p>Thread safe and lock free for callers: a caller racing the switch is redirected to the new window
+     * without waiting for the reconfiguring thread. Concurrent reconfigurations are applied one after the
+     * other.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @param principal who makes the change, as recorded in the event
+     * @return the configuration that was in effect before
+     */
+    RateLimiterConfig reconfigure(RateLimiterConfig newConfig, String principal);
+
+    /**
+     * {@link #reconfigure(RateLimiterConfig, String)} by {@link ConfigChanges#ANONYMOUS}.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @return the configuration that was in effect before
+     */
+    default RateLimiterConfig reconfigure(RateLimiterConfig newConfig) {
+        return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
+    }
 
     /** @return a copy of the current state and statistics (allocates one object) */
     RateLimiterSnapshot snapshot();

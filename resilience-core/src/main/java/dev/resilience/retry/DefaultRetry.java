@@ -1,55 +1,43 @@
 package dev.resilience.retry;
 
-import dev.resilience.ExceptionFilter;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventType;
 import dev.resilience.retry.RetryEvent.Exhausted.Reason;
 import dev.resilience.time.Scheduler;
 import dev.resilience.time.TimeSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
- * The retry: configuration resolved once (delays, exception filter, budget), statistics and events.
- * The per-call logic lives in {@link RetryContext}; this class is what every context shares, and it holds
- * no per-call state, so it needs no lock.
+ * The retry: configuration resolved once per configuration into a {@link RetryPolicy}, statistics and
+ * events. The per-call logic lives in {@link RetryContext}; this class is what every context shares, and
+ * it holds no per-call state, so it needs no lock on the call path. {@link #reconfigure} swaps the policy
+ * (one volatile write); a call reads it once, when it starts.
  */
 final class DefaultRetry implements Retry {
 
     private final String name;
-    private final RetryConfig config;
     private final TimeSource timeSource;
     private final Scheduler scheduler;
-    private final BackoffDelays delays;
-    private final ExceptionFilter retryable;
-    private final RetryBudget budget;
-    private final int maxAttempts;
-    private final long maxDurationNanos;
+    private final DoubleSupplier random;
+    private volatile RetryPolicy policy;
+    private final ReentrantLock reconfiguring = new ReentrantLock();
     private final RetryStatistics statistics = new RetryStatistics();
     private final EventPublisher<RetryEvent> events = new EventPublisher<>();
 
     DefaultRetry(String name, RetryConfig config, TimeSource timeSource, Scheduler scheduler, DoubleSupplier random) {
         this.name = Objects.requireNonNull(name, "name");
-        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
         this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.delays = new BackoffDelays(config, Objects.requireNonNull(random, "random"));
-        List<Class<? extends Throwable>> retried = config.retryExceptions().isEmpty()
-                ? List.of(Exception.class) : config.retryExceptions();
-        List<Class<? extends Throwable>> neverRetried = new ArrayList<>(RetryConfig.NEVER_RETRIED);
-        neverRetried.addAll(config.ignoreExceptions());
-        this.retryable = ExceptionFilter.of(retried, neverRetried);
-        this.budget = config.budgetRatio() > 0
-                ? new RetryBudget(config.budgetRatio(), config.budgetMinRetriesPerSecond(), timeSource.nanoTime())
-                : null;
-        this.maxAttempts = config.maxAttempts();
-        this.maxDurationNanos = Durations.saturatedNanos(config.maxDuration());
+        this.random = Objects.requireNonNull(random, "random");
+        this.policy = RetryPolicy.initial(config, random, timeSource.nanoTime());
     }
 
     @Override
@@ -59,7 +47,25 @@ final class DefaultRetry implements Retry {
 
     @Override
     public RetryConfig config() {
-        return config;
+        return policy.config;
+    }
+
+    @Override
+    public RetryConfig reconfigure(RetryConfig newConfig, String principal) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        Objects.requireNonNull(principal, "principal");
+        // one reconfiguration at a time, so the budget carried over is the latest one and events come in the
+        // order of the switches; calls never take this lock
+        reconfiguring.lock();
+        try {
+            RetryPolicy old = policy;
+            policy = old.next(newConfig, random, timeSource.nanoTime());
+            ConfigChanges.publish(events, name, timeSource.epochMillis(), principal, old.config.asMap(),
+                    newConfig.asMap());
+            return old.config;
+        } finally {
+            reconfiguring.unlock();
+        }
     }
 
     @Override
@@ -75,6 +81,7 @@ final class DefaultRetry implements Retry {
     @Override
     public void reset() {
         statistics.reset();
+        RetryBudget budget = policy.budget;
         if (budget != null) {
             budget.reset();
         }
@@ -82,14 +89,15 @@ final class DefaultRetry implements Retry {
 
     @Override
     public Context start() {
+        RetryPolicy current = policy;
         long startNanos = 0;
-        if (maxDurationNanos > 0 || budget != null) {
+        if (current.maxDurationNanos > 0 || current.budget != null) {
             startNanos = timeSource.nanoTime();
-            if (budget != null) {
-                budget.recordFirstAttempt(startNanos);
+            if (current.budget != null) {
+                current.budget.recordFirstAttempt(startNanos);
             }
         }
-        return new RetryContext(this, startNanos);
+        return new RetryContext(this, current, startNanos);
     }
 
     @Override
@@ -144,32 +152,8 @@ final class DefaultRetry implements Retry {
         return scheduler;
     }
 
-    int maxAttempts() {
-        return maxAttempts;
-    }
-
-    long maxDurationNanos() {
-        return maxDurationNanos;
-    }
-
     long nanoTime() {
         return timeSource.nanoTime();
-    }
-
-    boolean isRetryable(Throwable failure) {
-        return retryable.test(failure);
-    }
-
-    long delayNanos(int retryNumber) {
-        return delays.delayNanos(retryNumber);
-    }
-
-    boolean hasBudget() {
-        return budget != null;
-    }
-
-    boolean tryAcquireRetry(long nowNanos) {
-        return budget.tryAcquireRetry(nowNanos);
     }
 
     void succeeded(int attempts) {

@@ -1,6 +1,7 @@
 package dev.resilience.retry;
 
 import dev.resilience.Resettable;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
@@ -84,6 +85,32 @@ public interface Retry extends Resettable, EventSource {
 
     /** @return the configuration in effect */
     RetryConfig config();
+
+    /**
+     * Applies a new configuration to this live retry. Calls that start after the switch use it; a call in
+     * flight keeps the configuration it started with to its end (its attempts, delays, exception
+     * classification and time budget). Statistics are kept. The retry budget keeps the counts of its
+     * sliding 10 seconds when it stays on (only the ratio and minimum change); switched on, it starts with an
+     * empty window; switched off, it is dropped. A {@link dev.resilience.event.ConfigChangedEvent} with the
+     * changed settings and {@code principal} is published to the {@link EventPublisher#subscribeAny}
+     * subscribers. Thread safe; concurrent reconfigurations are applied one after the other; calls take no
+     * lock (they read the configuration once, from a volatile field).
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @param principal who makes the change, as recorded in the event
+     * @return the configuration that was in effect before
+     */
+    RetryConfig reconfigure(RetryConfig newConfig, String principal);
+
+    /**
+     * {@link #reconfigure(RetryConfig, String)} by {@link ConfigChanges#ANONYMOUS}.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @return the configuration that was in effect before
+     */
+    default RetryConfig reconfigure(RetryConfig newConfig) {
+        return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
+    }
 
     /** @return a copy of the current statistics (allocates one object) */
     RetrySnapshot snapshot();

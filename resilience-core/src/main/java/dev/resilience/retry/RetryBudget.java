@@ -33,12 +33,25 @@ final class RetryBudget {
     private final double ratio;
     private final double minRetriesInWindow;
     private final long originNanos;
-    private final AtomicLongArray buckets = new AtomicLongArray(BUCKETS);
+    private final AtomicLongArray buckets;
 
     RetryBudget(double ratio, double minRetriesPerSecond, long originNanos) {
+        this(ratio, minRetriesPerSecond, originNanos, new AtomicLongArray(BUCKETS));
+    }
+
+    private RetryBudget(double ratio, double minRetriesPerSecond, long originNanos, AtomicLongArray buckets) {
         this.ratio = ratio;
         this.minRetriesInWindow = minRetriesPerSecond * BUCKETS;
         this.originNanos = originNanos;
+        this.buckets = buckets;
+    }
+
+    /**
+     * A budget with other limits over the same counts: what it takes changes, the window does not. Both
+     * budgets count into the same buckets, so a call still holding the old one is counted too.
+     */
+    RetryBudget withLimits(double newRatio, double newMinRetriesPerSecond) {
+        return new RetryBudget(newRatio, newMinRetriesPerSecond, originNanos, buckets);
     }
 
     /**

@@ -12,14 +12,16 @@ import java.util.List;
 final class RetryContext implements Retry.Context {
 
     private final DefaultRetry retry;
+    private final RetryPolicy policy;
     private final long startNanos;
     private int attempt = 1;
     private List<Throwable> failures;
     private boolean retryAnnounced;
     private boolean over;
 
-    RetryContext(DefaultRetry retry, long startNanos) {
+    RetryContext(DefaultRetry retry, RetryPolicy policy, long startNanos) {
         this.retry = retry;
+        this.policy = policy;
         this.startNanos = startNanos;
     }
 
@@ -41,33 +43,33 @@ final class RetryContext implements Retry.Context {
             throw new NullPointerException("failure");
         }
         checkOpen();
-        if (!retry.isRetryable(failure)) {
+        if (!policy.retryable.test(failure)) {
             end(failure);
             retry.ignored(attempt, failure);
             return -1;
         }
-        if (attempt >= retry.maxAttempts()) {
+        if (attempt >= policy.maxAttempts) {
             return exhausted(failure, Reason.MAX_ATTEMPTS);
         }
-        long delay = retry.delayNanos(attempt);
+        long delay = policy.delays.delayNanos(attempt);
         long now = 0;
-        long maxDuration = retry.maxDurationNanos();
+        long maxDuration = policy.maxDurationNanos;
         if (maxDuration > 0) {
             now = retry.nanoTime();
             if (delay > maxDuration - (now - startNanos)) {
                 return exhausted(failure, Reason.MAX_DURATION);
             }
         }
-        if (retry.hasBudget()) {
+        if (policy.budget != null) {
             if (maxDuration == 0) {
                 now = retry.nanoTime();
             }
-            if (!retry.tryAcquireRetry(now)) {
+            if (!policy.budget.tryAcquireRetry(now)) {
                 return exhausted(failure, Reason.BUDGET);
             }
         }
         if (failures == null) {
-            failures = new ArrayList<>(Math.min(retry.maxAttempts(), 8));
+            failures = new ArrayList<>(Math.min(policy.maxAttempts, 8));
         }
         failures.add(failure);
         retry.retrying(attempt, delay, failure);

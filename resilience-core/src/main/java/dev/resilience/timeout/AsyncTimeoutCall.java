@@ -36,26 +36,29 @@ final class AsyncTimeoutCall<T> implements Runnable, BiConsumer<T, Throwable> {
     private final DefaultTimeout timeout;
     private final long startNanos;
     private final long allowedNanos;
+    private final boolean cancelRunning;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private volatile int state;
     private volatile Scheduler.Cancellable timer;
     private volatile CompletionStage<T> stage;
 
-    private AsyncTimeoutCall(DefaultTimeout timeout, long startNanos, long allowedNanos) {
+    private AsyncTimeoutCall(DefaultTimeout timeout, long startNanos, long allowedNanos, boolean cancelRunning) {
         this.timeout = timeout;
         this.startNanos = startNanos;
         this.allowedNanos = allowedNanos;
+        this.cancelRunning = cancelRunning;
     }
 
     static <T> CompletableFuture<T> start(DefaultTimeout timeout, Supplier<? extends CompletionStage<T>> supplier) {
+        TimeoutConfig config = timeout.config(); // read once: the whole call uses one configuration
         long now = timeout.nanoTime();
-        long allowed = SyncTimeoutCall.allowedNanos(timeout.durationNanos(), now);
+        long allowed = SyncTimeoutCall.allowedNanos(config.durationNanos(), now);
         if (allowed <= 0) {
             timeout.timedOut();
             timeout.publishTimedOut(0);
             return CompletableFuture.failedFuture(timeout.exception(0));
         }
-        AsyncTimeoutCall<T> call = new AsyncTimeoutCall<>(timeout, now, allowed);
+        AsyncTimeoutCall<T> call = new AsyncTimeoutCall<>(timeout, now, allowed, config.cancelRunning());
         call.timer = timeout.scheduler().schedule(call, allowed);
         call.result.whenComplete((value, error) -> {
             if (call.result.isCancelled()) {
@@ -120,7 +123,7 @@ final class AsyncTimeoutCall<T> implements Runnable, BiConsumer<T, Throwable> {
 
     private void cancelStage() {
         CompletionStage<T> running = stage;
-        if (running == null || !timeout.cancelRunning()) {
+        if (running == null || !cancelRunning) {
             return;
         }
         try {

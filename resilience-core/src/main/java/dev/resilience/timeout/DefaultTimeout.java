@@ -1,6 +1,7 @@
 package dev.resilience.timeout;
 
 import dev.resilience.TimeoutExceededException;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventType;
 import dev.resilience.time.Scheduler;
@@ -8,24 +9,25 @@ import dev.resilience.time.TimeSource;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * The timeout: configuration resolved once, statistics and events. The per-call logic lives in
- * {@link SyncTimeoutCall} and {@link AsyncTimeoutCall}; this class holds no per-call state and no lock.
+ * The timeout: configuration (a volatile field a call reads once, when it starts), statistics and events.
+ * The per-call logic lives in {@link SyncTimeoutCall} and {@link AsyncTimeoutCall}; this class holds no
+ * per-call state, and calls take no lock.
  */
 final class DefaultTimeout implements Timeout {
 
     private final String name;
-    private final TimeoutConfig config;
+    // Swapped whole by reconfigure (one volatile write); a call reads it once, when it starts.
+    private volatile TimeoutConfig config;
     private final TimeSource timeSource;
     private final Scheduler scheduler;
-    private final long durationNanos;
-    private final boolean cancelRunning;
-    private final boolean writableStackTrace;
+    private final ReentrantLock reconfiguring = new ReentrantLock();
     private final TimeoutStatistics statistics = new TimeoutStatistics();
     private final EventPublisher<TimeoutEvent> events = new EventPublisher<>();
 
@@ -34,9 +36,6 @@ final class DefaultTimeout implements Timeout {
         this.config = Objects.requireNonNull(config, "config");
         this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.durationNanos = config.durationNanos();
-        this.cancelRunning = config.cancelRunning();
-        this.writableStackTrace = config.writableStackTrace();
     }
 
     @Override
@@ -47,6 +46,22 @@ final class DefaultTimeout implements Timeout {
     @Override
     public TimeoutConfig config() {
         return config;
+    }
+
+    @Override
+    public TimeoutConfig reconfigure(TimeoutConfig newConfig, String principal) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        Objects.requireNonNull(principal, "principal");
+        // one reconfiguration at a time, so events come in the order of the switches; calls never lock
+        reconfiguring.lock();
+        try {
+            TimeoutConfig old = config;
+            config = newConfig;
+            ConfigChanges.publish(events, name, timeSource.epochMillis(), principal, old.asMap(), newConfig.asMap());
+            return old;
+        } finally {
+            reconfiguring.unlock();
+        }
     }
 
     @Override
@@ -131,20 +146,13 @@ final class DefaultTimeout implements Timeout {
         return timeSource.nanoTime();
     }
 
-    long durationNanos() {
-        return durationNanos;
-    }
-
-    boolean cancelRunning() {
-        return cancelRunning;
-    }
-
     Scheduler scheduler() {
         return scheduler;
     }
 
     TimeoutExceededException exception(long allowedNanos) {
-        return new TimeoutExceededException(name, Duration.ofNanos(Math.max(0, allowedNanos)), writableStackTrace);
+        return new TimeoutExceededException(name, Duration.ofNanos(Math.max(0, allowedNanos)),
+                config.writableStackTrace());
     }
 
     void succeeded(long startNanos) {

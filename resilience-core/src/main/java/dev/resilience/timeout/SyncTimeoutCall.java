@@ -79,16 +79,17 @@ final class SyncTimeoutCall implements Timeout.Call, Runnable {
      * @throws TimeoutExceededException if an enclosing call on this thread has no time left
      */
     static SyncTimeoutCall start(DefaultTimeout timeout) {
+        TimeoutConfig config = timeout.config(); // read once: the whole call uses one configuration
         long now = timeout.nanoTime();
         SyncTimeoutCall enclosing = CURRENT.get();
-        long allowed = allowedNanos(timeout.durationNanos(), enclosing, now);
+        long allowed = allowedNanos(config.durationNanos(), enclosing, now);
         if (allowed <= 0) {
             timeout.timedOut();
             timeout.publishTimedOut(0);
             throw timeout.exception(0);
         }
         SyncTimeoutCall call = new SyncTimeoutCall(timeout, enclosing, now, allowed);
-        if (timeout.cancelRunning()) {
+        if (config.cancelRunning()) {
             call.thread = Thread.currentThread();
             call.timer = timeout.scheduler().schedule(call, allowed);
         }

@@ -2,6 +2,7 @@ package dev.resilience.timeout;
 
 import dev.resilience.Resettable;
 import dev.resilience.TimeoutExceededException;
+import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.event.EventSource;
 import dev.resilience.time.Scheduler;
@@ -80,6 +81,30 @@ public interface Timeout extends Resettable, EventSource {
 
     /** @return the configuration in effect */
     TimeoutConfig config();
+
+    /**
+     * Applies a new configuration to this live timeout. Calls that start after the switch use it; a call in
+     * flight keeps the duration and {@code cancel-running} it started with (its deadline does not move).
+     * Statistics are kept. A {@link dev.resilience.event.ConfigChangedEvent} with the changed settings and
+     * {@code principal} is published to the {@link EventPublisher#subscribeAny} subscribers. Thread safe;
+     * concurrent reconfigurations are applied one after the other; calls take no lock (they read the
+     * configuration once, from a volatile field).
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @param principal who makes the change, as recorded in the event
+     * @return the configuration that was in effect before
+     */
+    TimeoutConfig reconfigure(TimeoutConfig newConfig, String principal);
+
+    /**
+     * {@link #reconfigure(TimeoutConfig, String)} by {@link ConfigChanges#ANONYMOUS}.
+     *
+     * @param newConfig the configuration to apply (already validated by its builder)
+     * @return the configuration that was in effect before
+     */
+    default TimeoutConfig reconfigure(TimeoutConfig newConfig) {
+        return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
+    }
 
     /** @return a copy of the current statistics (allocates one object) */
     TimeoutSnapshot snapshot();

@@ -1,13 +1,11 @@
 package dev.resilience.spring.actuate;
 
 import dev.resilience.bulkhead.Bulkhead;
-import dev.resilience.bulkhead.BulkheadConfig;
 import dev.resilience.bulkhead.BulkheadEvent;
 import dev.resilience.bulkhead.BulkheadSnapshot;
 import dev.resilience.event.EventPublisher;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -18,8 +16,6 @@ import java.util.function.Consumer;
  * Stateless and thread safe.
  */
 public final class BulkheadView implements InstanceView<Bulkhead> {
-
-    private static final Set<String> NOT_LIVE = Set.of("maxKeys", "writableStackTrace");
 
     private static final Map<String, Consumer<Bulkhead>> ACTIONS = Map.of("reset", Bulkhead::reset);
 
@@ -52,17 +48,6 @@ public final class BulkheadView implements InstanceView<Bulkhead> {
     @Override
     public Map<String, Object> config(Bulkhead bulkhead) {
         return bulkhead.config().asMap();
-    }
-
-    /**
-     * Changes scalar settings of the live instance through {@link Bulkhead#reconfigure}; {@code maxKeys} and
-     * {@code writableStackTrace} are not changed live.
-     */
-    @Override
-    public void reconfigure(Bulkhead bulkhead, Map<String, Object> values) {
-        BulkheadConfig.Builder builder = bulkhead.config().toBuilder();
-        LiveConfigValues.apply(builder, values, NOT_LIVE);
-        bulkhead.reconfigure(builder.build());
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.resilience.spring.actuate;
 
 import dev.resilience.circuitbreaker.CircuitBreaker;
-import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerEvent;
 import dev.resilience.circuitbreaker.CircuitBreakerSnapshot;
 import dev.resilience.event.EventPublisher;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +17,6 @@ import java.util.function.Consumer;
  * cleared), {@code force-open} and {@code disable}. Stateless and thread safe.
  */
 public final class CircuitBreakerView implements InstanceView<CircuitBreaker> {
-
-    private static final Set<String> NOT_LIVE = Set.of("maxKeys", "writableStackTrace");
 
     private static final Map<String, Consumer<CircuitBreaker>> ACTIONS = actionTable();
 
@@ -55,17 +51,6 @@ public final class CircuitBreakerView implements InstanceView<CircuitBreaker> {
     @Override
     public Map<String, Object> config(CircuitBreaker breaker) {
         return breaker.config().asMap();
-    }
-
-    /**
-     * Changes scalar settings of the live instance through {@link CircuitBreaker#reconfigure}; {@code maxKeys} and
-     * {@code writableStackTrace} are not changed live.
-     */
-    @Override
-    public void reconfigure(CircuitBreaker breaker, Map<String, Object> values) {
-        CircuitBreakerConfig.Builder builder = breaker.config().toBuilder();
-        LiveConfigValues.apply(builder, values, NOT_LIVE);
-        breaker.reconfigure(builder.build());
     }
 
     @Override

@@ -45,7 +45,8 @@ public interface InstanceView<T> {
     Map<String, Object> config(T instance);
 
     /**
-     * The publisher the endpoint subscribes to, once, when the instance is created.
+     * The publisher the endpoint subscribes to (with {@code subscribeAny}, so that configuration changes
+     * are recorded too), once, when the instance is created.
      *
      * @param instance the instance
      * @return its event publisher
@@ -60,18 +61,4 @@ public interface InstanceView<T> {
      * @return action name to operation, never empty
      */
     Map<String, Consumer<T>> actions();
-
-    /**
-     * Applies new configuration values to the live instance, keeping its state (the {@code configure}
-     * action). Nothing changes if any value is refused.
-     *
-     * @param instance the instance
-     * @param values camelCase keys of {@link #config(Object)} to new values
-     * @throws UnsupportedOperationException if this pattern cannot be reconfigured live (the default)
-     * @throws IllegalArgumentException for a key that cannot be changed live or a value of the wrong kind
-     * @throws dev.resilience.InvalidConfigurationException for a value the pattern's rules refuse
-     */
-    default void reconfigure(T instance, Map<String, Object> values) {
-        throw new UnsupportedOperationException("configure is not supported for " + type().segment());
-    }
 }

@@ -1,12 +1,10 @@
 package dev.resilience.spring.actuate;
 
-import dev.resilience.event.ConfigChangedEvent;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import dev.resilience.event.EventPublisher.Subscription;
 import dev.resilience.event.EventType;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.config.LiveReconfiguration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +20,9 @@ import java.util.function.Consumer;
  * of every instance the registry has and will create; eviction ends the subscription and drops the
  * events.
  *
+ * <p>Configuration changes ({@code CONFIG_CHANGED}) are kept like any other event, whichever way they were
+ * made (this endpoint, an environment refresh, code calling {@code reconfigure}).
+ *
  * <p>Successes are not kept unless asked for: with nobody subscribed to {@link EventType#SUCCESS}, the
  * core allocates nothing on a successful call.
  *
@@ -31,22 +32,23 @@ import java.util.function.Consumer;
  */
 public final class PatternSection<T> {
 
-    private static final Log LOG = LogFactory.getLog(PatternSection.class);
-
     private final InstanceView<T> view;
     private final InstanceRegistry<T> registry;
+    private final LiveReconfiguration live;
     private final InstanceAttachments<T, Recorder> recorders;
 
-    private PatternSection(InstanceView<T> view, InstanceRegistry<T> registry, Set<EventType> recorded) {
+    private PatternSection(InstanceView<T> view, InstanceRegistry<T> registry, LiveReconfiguration live,
+            Set<EventType> recorded) {
         this.view = view;
         this.registry = registry;
+        this.live = live;
         this.recorders = new InstanceAttachments<>((id, instance) -> Recorder.subscribe(view, instance, recorded),
                 Recorder::stop);
         registry.addListener(recorders);
     }
 
     /**
-     * Binds a view to its registry and starts keeping events.
+     * Binds a view to its registry and starts keeping events; {@code configure} is not supported.
      *
      * @param view the pattern's view
      * @param registry the pattern's registry
@@ -55,13 +57,28 @@ public final class PatternSection<T> {
      * @return the section
      */
     public static <T> PatternSection<T> bind(InstanceView<T> view, InstanceRegistry<T> registry, boolean includeSuccesses) {
+        return bind(view, registry, includeSuccesses, null);
+    }
+
+    /**
+     * Binds a view to its registry and starts keeping events; {@code configure} goes through {@code live}.
+     *
+     * @param view the pattern's view
+     * @param registry the pattern's registry
+     * @param includeSuccesses whether {@link EventType#SUCCESS} events are kept too
+     * @param live applies {@code configure}, or {@code null} if it is not supported
+     * @param <T> the instance type
+     * @return the section
+     */
+    public static <T> PatternSection<T> bind(InstanceView<T> view, InstanceRegistry<T> registry, boolean includeSuccesses,
+            LiveReconfiguration live) {
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(registry, "registry");
         Set<EventType> recorded = EnumSet.allOf(EventType.class);
         if (!includeSuccesses) {
             recorded.remove(EventType.SUCCESS);
         }
-        return new PatternSection<>(view, registry, recorded);
+        return new PatternSection<>(view, registry, live, recorded);
     }
 
     /** @return the pattern shown */
@@ -127,9 +144,9 @@ public final class PatternSection<T> {
     }
 
     /**
-     * Applies new configuration values to one live instance (the {@code configure} action), records a
-     * {@link ConfigChangedEvent} with the old and new values of what changed among its recent events, and
-     * logs who changed what. Nothing changes if a value is refused.
+     * Applies new configuration values to one live instance (the {@code configure} action) through
+     * {@link LiveReconfiguration}; the instance publishes the change as a {@code CONFIG_CHANGED} event (kept
+     * among its recent events, logged, sent to application listeners). Nothing changes if a value is refused.
      *
      * @param displayName {@code name} or {@code name[key]}
      * @param values camelCase keys of the instance's {@code config} to new values
@@ -140,28 +157,14 @@ public final class PatternSection<T> {
      * @throws dev.resilience.InvalidConfigurationException for a value the pattern's rules refuse
      */
     public Optional<Map<String, Object>> reconfigure(String displayName, Map<String, Object> values, String principal) {
+        if (live == null) {
+            throw new UnsupportedOperationException("configure is not supported for " + type().segment());
+        }
+        if (!live.reconfigure(view.instanceType(), displayName, values, principal)) {
+            return Optional.empty();
+        }
         InstanceId id = InstanceId.parse(displayName);
-        return registry.find(id).map(instance -> {
-            Map<String, Object> before = JsonValues.config(view.config(instance));
-            view.reconfigure(instance, values);
-            Map<String, Object> after = JsonValues.config(view.config(instance));
-            Map<String, Object> oldValues = new LinkedHashMap<>();
-            Map<String, Object> newValues = new LinkedHashMap<>();
-            after.forEach((key, value) -> {
-                if (!Objects.equals(before.get(key), value)) {
-                    oldValues.put(key, before.get(key));
-                    newValues.put(key, value);
-                }
-            });
-            if (!newValues.isEmpty()) {
-                ConfigChangedEvent event = new ConfigChangedEvent(id.displayName(), System.currentTimeMillis(),
-                        principal, oldValues, newValues);
-                recorders.get(id, instance).ifPresent(recorder -> recorder.events.add(event));
-                LOG.info(type().segment() + " '" + id.displayName() + "' reconfigured by " + principal + ": "
-                        + oldValues + " -> " + newValues);
-            }
-            return describe(id, instance);
-        });
+        return registry.find(id).map(instance -> describe(id, instance));
     }
 
     private Map<String, Object> describe(InstanceId id, T instance) {
@@ -179,7 +182,7 @@ public final class PatternSection<T> {
 
         static <T> Recorder subscribe(InstanceView<T> view, T instance, Set<EventType> recorded) {
             RecentEvents events = new RecentEvents();
-            return new Recorder(events, view.events(instance).subscribe(recorded, events::add));
+            return new Recorder(events, view.events(instance).subscribeAny(recorded, events::add));
         }
 
         void stop() {

@@ -1,5 +1,6 @@
 package dev.resilience.spring.actuate;
 
+import dev.resilience.spring.config.LiveConfigValues;
 import java.security.Principal;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import java.util.Collection;
@@ -78,9 +79,9 @@ public class ResilienceEndpoint {
 
     /**
      * Applies an operator action to one instance. {@code configure} (with {@code "config": {...}}, camelCase
-     * keys of the instance's {@code config}) changes the live instance's settings, keeping its state; it is
-     * supported for circuit breakers and bulkheads and answers 400 for the other types, for a key that
-     * cannot be changed live and for an invalid value (with the reason; nothing changes then).
+     * keys of the instance's {@code config}) changes the live instance's settings, keeping its state, for
+     * every pattern; it answers 400 for a key that cannot be changed live ({@code maxKeys}, exception lists)
+     * and for an invalid value (with the reason, naming property and value; nothing changes then).
      *
      * @param type the path segment of the pattern
      * @param name the display name

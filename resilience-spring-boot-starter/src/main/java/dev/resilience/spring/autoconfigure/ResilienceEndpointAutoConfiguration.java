@@ -8,6 +8,7 @@ import dev.resilience.spring.actuate.RateLimiterView;
 import dev.resilience.spring.actuate.ResilienceEndpoint;
 import dev.resilience.spring.actuate.RetryView;
 import dev.resilience.spring.actuate.TimeoutView;
+import dev.resilience.spring.config.LiveReconfiguration;
 import dev.resilience.spring.config.ResilienceProperties;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * A pattern shows as an empty section until both its {@link InstanceView} bean and its
  * {@code InstanceRegistry} bean exist; a new pattern adds one view class and one {@code @Bean} here.
  */
-@AutoConfiguration(afterName = "dev.resilience.spring.autoconfigure.ResilienceAutoConfiguration")
+@AutoConfiguration(afterName = { "dev.resilience.spring.autoconfigure.ResilienceAutoConfiguration",
+        "dev.resilience.spring.autoconfigure.ResilienceLiveAutoConfiguration" })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(ResilienceEndpoint.class)
 public final class ResilienceEndpointAutoConfiguration {
@@ -52,18 +54,19 @@ public final class ResilienceEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ResilienceEndpoint resilienceEndpoint(ObjectProvider<InstanceView<?>> views, ListableBeanFactory beans,
-            ObjectProvider<ResilienceProperties> properties) {
+            ObjectProvider<ResilienceProperties> properties, ObjectProvider<LiveReconfiguration> live) {
         boolean includeSuccesses = properties.stream().anyMatch(p -> p.getEvents().isIncludeSuccesses());
+        LiveReconfiguration reconfiguration = live.getIfUnique();
         List<PatternSection<?>> sections = views.orderedStream()
-                .<PatternSection<?>>flatMap(view -> bind(view, beans, includeSuccesses).stream())
+                .<PatternSection<?>>flatMap(view -> bind(view, beans, includeSuccesses, reconfiguration).stream())
                 .toList();
         return new ResilienceEndpoint(sections);
     }
 
     private static <T> Optional<PatternSection<T>> bind(InstanceView<T> view, ListableBeanFactory beans,
-            boolean includeSuccesses) {
+            boolean includeSuccesses, LiveReconfiguration live) {
         return PatternRegistries.find(beans, view.instanceType())
-                .map(registry -> PatternSection.bind(view, registry, includeSuccesses));
+                .map(registry -> PatternSection.bind(view, registry, includeSuccesses, live));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.resilience.InvalidConfigurationException;
 import dev.resilience.registry.InstanceId;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
@@ -33,6 +35,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * annotation layers or key sections share one lock, so that a layer is never registered while a
  * configuration that should have seen it is being computed.
  *
+ * <p>Environment refresh: {@link #prepareRefresh} computes everything afresh from the environment as it is
+ * now (validating it like at startup, annotation layers included) without changing this object, and
+ * {@link #adopt} then makes those the configurations in effect, for instances created afterwards too.
+ *
  * @param <S> the settings type
  * @param <C> the core configuration type
  */
@@ -41,11 +47,13 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private static final Pattern DASHED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final PatternMapping<S, C> mapping;
-    private final Binder environment;
+    private final Class<?> propertiesType;
     private final String prefix;
-    private final Set<String> presetNames;
-    private final Set<String> userPresets;
-    private final Set<String> declaredInstances;
+    // replaced together by adopt(), under this object's lock; read under it too, except declaredInstances
+    private volatile Binder environment;
+    private volatile Set<String> presetNames;
+    private volatile Set<String> userPresets;
+    private volatile Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
     // Read without the lock by configFor(InstanceId); written under it, like the other layers.
@@ -60,7 +68,15 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
      * @throws InvalidPropertyException for the first invalid value
      */
     public LayeredPatternConfigs(PatternMapping<S, C> mapping, PatternProperties<S> properties, Binder environment) {
+        this(mapping, properties, environment, Map.of(), Map.of());
+    }
+
+    private LayeredPatternConfigs(PatternMapping<S, C> mapping, PatternProperties<S> properties, Binder environment,
+            Map<String, AnnotationLayer> annotationLayers, Map<String, Function<String, List<String>>> keySections) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.propertiesType = properties.getClass();
+        this.annotationLayers.putAll(annotationLayers);
+        this.keySections.putAll(keySections);
         this.environment = Objects.requireNonNull(environment, "environment");
         this.prefix = "resilience." + mapping.section();
         this.userPresets = Collections.unmodifiableSet(new LinkedHashSet<>(properties.getPresets().keySet()));
@@ -94,6 +110,18 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         synchronized (this) {
             return compute(id.name(), id.key());
         }
+    }
+
+    /**
+     * The identity an instance's configuration is computed for: the instance itself when its name has key
+     * sections (each key can have its own configuration), otherwise its name alone (every key of the name
+     * shares one configuration).
+     *
+     * @param id an instance
+     * @return {@code id}, or the un-keyed id of its name
+     */
+    public InstanceId configIdentity(InstanceId id) {
+        return id.key() != null && keySections.containsKey(id.name()) ? id : InstanceId.of(id.name());
     }
 
     @Override
@@ -145,6 +173,74 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         } catch (RuntimeException e) {
             annotationLayers.remove(name);
             throw e;
+        }
+    }
+
+    /**
+     * Computes the configurations afresh from an environment as it is now: binds
+     * {@code resilience.<pattern>} again, keeps the annotation layers and key sections registered so far,
+     * validates like at startup, and computes the configuration of every instance given. Changes nothing here.
+     *
+     * @param freshEnvironment a binder over the environment as it is now
+     * @param ids the live instances whose configurations are wanted
+     * @return the prepared configurations, by {@link #configIdentity}, to be passed to {@link #adopt}
+     * @throws InvalidPropertyException for the first invalid value, naming its yml path
+     * @throws org.springframework.boot.context.properties.bind.BindException for a value of the wrong type
+     */
+    public synchronized Prepared<C> prepareRefresh(Binder freshEnvironment, Set<InstanceId> ids) {
+        @SuppressWarnings("unchecked")
+        PatternProperties<S> properties = (PatternProperties<S>) freshEnvironment.bindOrCreate(prefix,
+                Bindable.of(propertiesType));
+        LayeredPatternConfigs<S, C> fresh = new LayeredPatternConfigs<>(mapping, properties, freshEnvironment,
+                annotationLayers, keySections);
+        Map<InstanceId, C> computed = new LinkedHashMap<>();
+        ids.forEach(id -> computed.computeIfAbsent(configIdentity(id), fresh::configFor));
+        return new Prepared<>(this, fresh, Collections.unmodifiableMap(computed));
+    }
+
+    /**
+     * Makes prepared configurations the ones in effect: {@link #configFor} answers them from now on, and
+     * computes names not prepared from the refreshed environment.
+     *
+     * @param prepared what {@link #prepareRefresh} returned on this object
+     * @throws IllegalArgumentException if it was prepared by another object
+     */
+    public synchronized void adopt(Prepared<C> prepared) {
+        if (prepared.owner != this) {
+            throw new IllegalArgumentException("prepared by another PatternConfigs");
+        }
+        @SuppressWarnings("unchecked")
+        LayeredPatternConfigs<S, C> fresh = (LayeredPatternConfigs<S, C>) prepared.fresh;
+        environment = fresh.environment;
+        presetNames = fresh.presetNames;
+        userPresets = fresh.userPresets;
+        declaredInstances = fresh.declaredInstances;
+        // a reader missing a name in between waits for this lock, then computes it from the new state
+        configs.keySet().retainAll(fresh.configs.keySet());
+        configs.putAll(fresh.configs);
+    }
+
+    /**
+     * Configurations computed by {@link #prepareRefresh}, not yet in effect. Immutable.
+     *
+     * @param <C> the core configuration type
+     */
+    public static final class Prepared<C> {
+
+        private final LayeredPatternConfigs<?, C> owner;
+        private final LayeredPatternConfigs<?, C> fresh;
+        private final Map<InstanceId, C> configs;
+
+        private Prepared(LayeredPatternConfigs<?, C> owner, LayeredPatternConfigs<?, C> fresh,
+                Map<InstanceId, C> configs) {
+            this.owner = owner;
+            this.fresh = fresh;
+            this.configs = configs;
+        }
+
+        /** @return the refreshed configuration of each instance asked for, by its configuration identity, unmodifiable */
+        public Map<InstanceId, C> configs() {
+            return configs;
         }
     }
 

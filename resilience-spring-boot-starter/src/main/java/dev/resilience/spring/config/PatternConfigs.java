@@ -13,7 +13,8 @@ import java.util.function.Function;
  * {@code defaults}, every declared preset and every declared instance) or, for names only known from
  * annotations, when their overrides are registered.
  *
- * <p>Thread safe. Configurations are computed once per name and cached.
+ * <p>Thread safe. Configurations are computed once per name and cached (an environment refresh, where
+ * Spring Cloud Context is present, replaces them: see {@link LiveReconfiguration#refresh}).
  *
  * @param <C> the core configuration type
  */
@@ -23,7 +24,7 @@ public interface PatternConfigs<C> {
      * The effective configuration of an instance name; every keyed instance of that name shares it.
      *
      * @param name the instance name (the annotation's {@code name})
-     * @return the configuration, the same object on every call for a name
+     * @return the configuration, the same object on every call for a name until a refresh
      * @throws InvalidPropertyException if the layers combine into an invalid configuration
      */
     C configFor(String name);

@@ -79,7 +79,7 @@ public final class RegistryEventSubscriptions implements SmartInitializingSingle
                 String kind = KINDS.get(instance.getClass());
                 Consumer<ResilienceEvent> consumer = event -> sink.accept(kind, event);
                 EventPublisher<? extends ResilienceEvent> events = source.events();
-                events.subscribe(sink.eventTypes(), consumer);
+                events.subscribeAny(sink.eventTypes(), consumer);
             }
         }
     }

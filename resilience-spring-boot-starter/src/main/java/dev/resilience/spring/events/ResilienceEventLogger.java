@@ -1,5 +1,6 @@
 package dev.resilience.spring.events;
 
+import dev.resilience.event.ConfigChangedEvent;
 import dev.resilience.event.EventType;
 import dev.resilience.event.ResilienceEvent;
 import java.util.EnumSet;
@@ -17,6 +18,9 @@ import org.apache.commons.logging.LogFactory;
  *     INFO, with the instance name, both states and the reason, e.g.
  *     {@code Circuit breaker 'payments' is OPEN (was CLOSED, reason FAILURE_RATE)}; a reset that leaves
  *     the state as it was (CLOSED to CLOSED) at DEBUG;</li>
+ * <li>every configuration change made at runtime, at INFO, with who made it and each changed setting's
+ *     old and new value, e.g. {@code Circuit breaker 'payments' reconfigured by alice: failureRateThreshold
+ *     50.0 -> 30.0, waitDurationInOpenState PT1M -> PT10S};</li>
  * <li>retries and exhausted retries at DEBUG, e.g.
  *     {@code Retry 'orders' retry: attempt=1, waitMs=500, exception=java.io.IOException}.</li>
  * </ul>
@@ -30,7 +34,7 @@ public final class ResilienceEventLogger implements ResilienceEventSink {
     private static final Log LOG = LogFactory.getLog(ResilienceEventLogger.class);
 
     private static final Set<EventType> LOGGED = Set.copyOf(
-            EnumSet.of(EventType.STATE_TRANSITION, EventType.RETRY, EventType.EXHAUSTED));
+            EnumSet.of(EventType.STATE_TRANSITION, EventType.RETRY, EventType.EXHAUSTED, EventType.CONFIG_CHANGED));
 
     private static final Set<String> ALARMING_STATES = Set.of("OPEN", "FORCED_OPEN");
 
@@ -54,6 +58,11 @@ public final class ResilienceEventLogger implements ResilienceEventSink {
     public void accept(String kind, ResilienceEvent event) {
         if (event.type() == EventType.STATE_TRANSITION) {
             transition(kind, event);
+        } else if (event instanceof ConfigChangedEvent change) {
+            if (log.isInfoEnabled()) {
+                log.info(label(kind) + " '" + change.instanceName() + "' reconfigured by " + change.principal() + ": "
+                        + changes(change));
+            }
         } else if (log.isDebugEnabled()) {
             log.debug(label(kind) + " '" + event.instanceName() + "' " + event.type().name().toLowerCase(Locale.ROOT)
                     + ": " + fields(event.details()));
@@ -124,6 +133,17 @@ public final class ResilienceEventLogger implements ResilienceEventSink {
             }
         }
         return label.toString();
+    }
+
+    private static String changes(ConfigChangedEvent change) {
+        StringBuilder text = new StringBuilder();
+        change.newValues().forEach((key, value) -> {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(key).append(' ').append(change.oldValues().get(key)).append(" -> ").append(value);
+        });
+        return text.toString();
     }
 
     private static String fields(Map<String, Object> details) {

@@ -128,7 +128,7 @@ final class FakeCircuitBreaker implements CircuitBreaker, CircuitBreaker.Permit 
     }
 
     @Override
-    public CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig) {
+    public CircuitBreakerConfig reconfigure(CircuitBreakerConfig newConfig, String principal) {
         throw new UnsupportedOperationException();
     }
 

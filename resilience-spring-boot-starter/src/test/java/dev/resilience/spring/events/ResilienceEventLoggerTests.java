@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilience.circuitbreaker.CircuitBreakerEvent;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
 import dev.resilience.circuitbreaker.TransitionReason;
+import dev.resilience.event.ConfigChangedEvent;
 import dev.resilience.retry.RetryEvent;
 import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.logging.Log;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,22 @@ class ResilienceEventLoggerTests {
         assertThat(lines).containsExactly(
                 "debug Retry 'orders' retry: attempt=1, waitMs=500, exception=java.io.IOException",
                 "debug Retry 'orders' exhausted: attempts=3, exception=java.io.IOException, reason=MAX_ATTEMPTS");
+    }
+
+    @Test
+    void aConfigurationChangeIsInfoWithWhoAndEachOldAndNewValue() {
+        ResilienceEventLogger logger = new ResilienceEventLogger(log(true));
+        Map<String, Object> oldValues = new LinkedHashMap<>();
+        oldValues.put("failureRateThreshold", 50.0f);
+        oldValues.put("waitDurationInOpenState", "PT1M");
+        Map<String, Object> newValues = new LinkedHashMap<>();
+        newValues.put("failureRateThreshold", 30.0f);
+        newValues.put("waitDurationInOpenState", "PT10S");
+
+        logger.accept("CircuitBreaker", new ConfigChangedEvent("payments", 0, "alice", oldValues, newValues));
+
+        assertThat(lines).containsExactly("info Circuit breaker 'payments' reconfigured by alice: "
+                + "failureRateThreshold 50.0 -> 30.0, waitDurationInOpenState PT1M -> PT10S");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.resilience.spring.web;
 
+import dev.resilience.spring.testsupport.ConfigChangeRecorder;
 import dev.resilience.spring.testsupport.TestRegistriesConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,6 +13,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(TestRegistriesConfiguration.class)
+@Import({ TestRegistriesConfiguration.class, ConfigChangeRecorder.class })
 class ObservabilityTestApplication {
 }

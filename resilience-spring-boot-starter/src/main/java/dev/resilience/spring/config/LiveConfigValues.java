@@ -1,4 +1,4 @@
-package dev.resilience.spring.actuate;
+package dev.resilience.spring.config;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,12 +13,12 @@ import java.util.TreeSet;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * Sets the values of a {@code configure} request on a core config builder, by the builder's own setter
- * names (which are the camelCase keys of the endpoint's {@code config} object). Only scalar settings can be
- * changed live: numbers, booleans, durations ({@code "30s"} or ISO-8601 {@code "PT30S"}) and enums by
- * name. Validation stays with the builder's {@code build()}. Stateless.
+ * Sets new values on a core config builder, by the builder's own setter names (which are the camelCase
+ * keys of the config's {@code asMap()} and of the endpoint's {@code config} object). Only scalar settings
+ * can be changed live: numbers, booleans, durations ({@code "30s"} or ISO-8601 {@code "PT30S"}, or a
+ * {@link Duration}) and enums by name. Validation stays with the builder's {@code build()}. Stateless.
  */
-final class LiveConfigValues {
+public final class LiveConfigValues {
 
     private LiveConfigValues() {
     }
@@ -49,13 +49,30 @@ final class LiveConfigValues {
     }
 
     /**
+     * Whether a key can be changed on a live instance.
+     *
+     * @param builder a core config builder
+     * @param key a camelCase key
+     * @param notLive keys that exist but are not applied to a live instance
+     * @return {@code true} if {@link #apply} accepts the key
+     */
+    static boolean isLive(Object builder, String key, Set<String> notLive) {
+        try {
+            setter(builder, key, notLive);
+            return true;
+        } catch (IllegalArgumentException notChangeable) {
+            return false;
+        }
+    }
+
+    /**
      * Reads {@code "key=value,key=value"}; keys may be camelCase or kebab-case ({@code failure-rate-threshold}).
      *
      * @param text the pairs
      * @return camelCase key to value text, in the order given
      * @throws IllegalArgumentException for a pair without {@code =} or with an empty key
      */
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
@@ -68,6 +85,24 @@ final class LiveConfigValues {
             values.put(camelCase(pair.substring(0, equals).trim()), pair.substring(equals + 1).trim());
         }
         return values;
+    }
+
+    /**
+     * {@code failureRateThreshold} becomes {@code failure-rate-threshold}.
+     *
+     * @param key a camelCase key
+     * @return the kebab-case form
+     */
+    static String kebabCase(String key) {
+        StringBuilder kebab = new StringBuilder(key.length() + 4);
+        for (char c : key.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                kebab.append('-').append(Character.toLowerCase(c));
+            } else {
+                kebab.append(c);
+            }
+        }
+        return kebab.toString();
     }
 
     private static String camelCase(String key) {
@@ -137,7 +172,7 @@ final class LiveConfigValues {
                 return Boolean.parseBoolean(text);
             }
             if (type == Duration.class) {
-                return DurationStyle.detectAndParse(text);
+                return value instanceof Duration duration ? duration : DurationStyle.detectAndParse(text);
             }
             return Enum.valueOf((Class<? extends Enum>) type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException wrongKind) {

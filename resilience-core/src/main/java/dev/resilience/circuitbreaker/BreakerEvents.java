@@ -55,8 +55,13 @@ final class BreakerEvents {
     }
 
     void transition(CircuitBreakerState from, CircuitBreakerState to, TransitionReason reason) {
+        transition(from, to, reason, null);
+    }
+
+    void transition(CircuitBreakerState from, CircuitBreakerState to, TransitionReason reason, String detail) {
         if (publisher.wants(EventType.STATE_TRANSITION)) {
-            publisher.publish(new CircuitBreakerEvent.StateTransition(name, timeSource.epochMillis(), from, to, reason));
+            publisher.publish(new CircuitBreakerEvent.StateTransition(name, timeSource.epochMillis(), from, to, reason,
+                    detail));
         }
     }
 

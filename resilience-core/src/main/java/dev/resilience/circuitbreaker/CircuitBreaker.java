@@ -174,6 +174,49 @@ public interface CircuitBreaker extends Resettable, EventSource {
     void disable();
 
     /**
+     * Holds the breaker OPEN on an external signal (an unhealthy health check): from CLOSED, OPEN or
+     * HALF_OPEN it moves to OPEN with reason {@link TransitionReason#HEALTH_CHECK} and {@code reason} as the
+     * event's detail, and stays OPEN however long the open wait is, until {@link #releaseHold(String)}.
+     * Idempotent: while held, a further call changes nothing (the first reason is kept), so a signal
+     * repeated on every poll makes exactly one transition. Manual states win: in FORCED_OPEN or DISABLED
+     * nothing happens. {@link #reset()}, {@link #forceOpen()} and {@link #disable()} end the hold (the
+     * next unhealthy signal holds again). Thread safe; serialized with every other transition, and
+     * exactly one of concurrent callers makes the transition. Calls already admitted before the hold
+     * complete and are recorded in the cumulative statistics only.
+     *
+     * @param reason why, shown in the transition event and by {@link #holdReason()}; not null
+     * @return {@code true} if this call moved the breaker to the held OPEN state
+     * @throws UnsupportedOperationException if this implementation takes no external signal (the default)
+     */
+    default boolean holdOpen(String reason) {
+        throw new UnsupportedOperationException("holdOpen is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Ends a hold made by {@link #holdOpen(String)} (a healthy signal): the breaker moves to HALF_OPEN at
+     * once, with reason {@link TransitionReason#HEALTH_CHECK} and {@code reason} as the event's detail, and
+     * its probes decide as usual (a failed probe re-opens it with the first open wait). Does nothing unless
+     * the breaker is held, so a healthy signal repeated on every poll makes at most one transition. Thread
+     * safe, serialized with every other transition.
+     *
+     * @param reason why, shown in the transition event; not null
+     * @return {@code true} if this call released the hold
+     * @throws UnsupportedOperationException if this implementation takes no external signal (the default)
+     */
+    default boolean releaseHold(String reason) {
+        throw new UnsupportedOperationException("releaseHold is not supported by " + getClass().getName());
+    }
+
+    /**
+     * The reason given to {@link #holdOpen(String)}, while the hold lasts. One volatile read.
+     *
+     * @return the reason, or {@code null} if the breaker is not held OPEN (the default)
+     */
+    default String holdReason() {
+        return null;
+    }
+
+    /**
      * One admitted call's obligation: report exactly one outcome. Permits are shared objects (one per
      * state), so reporting allocates nothing; the outcome goes to the state that admitted the call, and a
      * call admitted by a state the breaker has since left only updates the statistics.

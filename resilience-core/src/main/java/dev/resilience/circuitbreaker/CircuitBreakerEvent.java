@@ -20,9 +20,26 @@ public sealed interface CircuitBreakerEvent extends ResilienceEvent {
      * @param from the old state
      * @param to the new state
      * @param reason why
+     * @param detail a free text that explains the reason (the health signal's text for
+     *     {@link TransitionReason#HEALTH_CHECK}), or {@code null}
      */
     record StateTransition(String instanceName, long epochMillis, CircuitBreakerState from,
-            CircuitBreakerState to, TransitionReason reason) implements CircuitBreakerEvent {
+            CircuitBreakerState to, TransitionReason reason, String detail) implements CircuitBreakerEvent {
+
+        /**
+         * A transition without a detail text.
+         *
+         * @param instanceName the breaker
+         * @param epochMillis when
+         * @param from the old state
+         * @param to the new state
+         * @param reason why
+         */
+        public StateTransition(String instanceName, long epochMillis, CircuitBreakerState from,
+                CircuitBreakerState to, TransitionReason reason) {
+            this(instanceName, epochMillis, from, to, reason, null);
+        }
+
         @Override
         public EventType type() {
             return EventType.STATE_TRANSITION;
@@ -34,6 +51,9 @@ public sealed interface CircuitBreakerEvent extends ResilienceEvent {
             details.put("from", from.name());
             details.put("to", to.name());
             details.put("reason", reason.name());
+            if (detail != null) {
+                details.put("detail", detail);
+            }
             return details;
         }
     }

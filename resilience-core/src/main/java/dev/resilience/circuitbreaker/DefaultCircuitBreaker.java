@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The circuit breaker: one {@link AtomicReference} to an immutable-ish state object ({@link ClosedState},
@@ -252,6 +253,47 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     @Override
     public void disable() {
         manual(new DisabledState(this));
+    }
+
+    @Override
+    public boolean holdOpen(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return signal(current -> HeldOpenState.hold(current, reason, timeSource.nanoTime()), reason);
+    }
+
+    @Override
+    public boolean releaseHold(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return signal(HeldOpenState::release, reason);
+    }
+
+    @Override
+    public String holdReason() {
+        return state.get() instanceof HeldOpenState held ? held.reason() : null;
+    }
+
+    /**
+     * An external signal's transition: under the transition lock, so the state it is computed from is the
+     * one it replaces (every state write holds this lock) and its event is published in order.
+     *
+     * @param next the new state for the current one, or null for no change
+     * @param detail the signal's text, for the event
+     * @return whether a transition happened
+     */
+    private boolean signal(UnaryOperator<BreakerState> next, String detail) {
+        transitionLock.lock();
+        try {
+            BreakerState from = state.get();
+            BreakerState to = next.apply(from);
+            if (to == null) {
+                return false;
+            }
+            state.set(to);
+            events.transition(from.kind(), to.kind(), TransitionReason.HEALTH_CHECK, detail);
+            return true;
+        } finally {
+            transitionLock.unlock();
+        }
     }
 
     /** Manual changes always win: one atomic swap, one event, whatever the state was (even the same). */

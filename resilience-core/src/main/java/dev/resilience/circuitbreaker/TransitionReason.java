@@ -15,5 +15,10 @@ public enum TransitionReason {
     /** {@code success-threshold} probes succeeded in HALF_OPEN. */
     PROBES_SUCCEEDED,
     /** An operator or program called reset, force-open or disable. */
-    MANUAL
+    MANUAL,
+    /**
+     * An external health signal held the breaker OPEN ({@link CircuitBreaker#holdOpen(String)}) or released
+     * it to HALF_OPEN ({@link CircuitBreaker#releaseHold(String)}); the event's {@code detail} says why.
+     */
+    HEALTH_CHECK
 }

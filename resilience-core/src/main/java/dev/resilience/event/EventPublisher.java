@@ -47,7 +47,6 @@ public final class EventPublisher<E extends ResilienceEvent> {
     }
 
     /**
-<<<<<<< HEAD
      * Decides whether this instance's events carry exception messages next to class names. Off by
      * default, because a message can hold user data (an account number, a query); turned on by an
      * application that accepts that (in the starter: {@code resilience.events.include-messages}).
@@ -81,11 +80,8 @@ public final class EventPublisher<E extends ResilienceEvent> {
     }
 
     /**
-     * Subscribes to every event type.
-=======
      * Subscribes to every event type of the family {@code E} (configuration changes excluded, see
      * {@link #subscribeAny}).
->>>>>>> live
      *
      * @param consumer receives the events; must be thread safe and quick
      * @return a handle that ends the subscription

@@ -6,6 +6,7 @@ import dev.resilience.circuitbreaker.CircuitBreakerSnapshot;
 import dev.resilience.event.EventPublisher;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -14,11 +15,28 @@ import java.util.function.Consumer;
  * {@code slowCallRate} (both percent, -1 until {@code minimum-number-of-calls}), {@code bufferedCalls},
  * {@code failedCalls}, {@code slowCalls}, {@code notPermittedCalls}, and for an adaptive breaker
  * {@code failureRateThreshold} (percent, the threshold in effect now); actions {@code reset} (CLOSED, window
- * cleared), {@code force-open} and {@code disable}. Stateless and thread safe.
+ * cleared), {@code force-open} and {@code disable}; then the fields of any {@link InstanceFields} given
+ * (such as {@code healthCheck}). Immutable and thread safe.
  */
 public final class CircuitBreakerView implements InstanceView<CircuitBreaker> {
 
     private static final Map<String, Consumer<CircuitBreaker>> ACTIONS = actionTable();
+
+    private final List<InstanceFields<CircuitBreaker>> extraFields;
+
+    /** A view with the contract's fields only. */
+    public CircuitBreakerView() {
+        this(List.of());
+    }
+
+    /**
+     * A view that also shows the fields of other features, after its own.
+     *
+     * @param extraFields the features' fields, in display order
+     */
+    public CircuitBreakerView(List<InstanceFields<CircuitBreaker>> extraFields) {
+        this.extraFields = List.copyOf(extraFields);
+    }
 
     @Override
     public PatternType type() {
@@ -45,6 +63,7 @@ public final class CircuitBreakerView implements InstanceView<CircuitBreaker> {
         if (breaker.config().adaptive().enabled()) {
             fields.put("failureRateThreshold", breaker.failureRateThreshold());
         }
+        extraFields.forEach(extra -> extra.addTo(breaker, fields));
         return fields;
     }
 

@@ -1,7 +1,9 @@
 package dev.resilience.spring.autoconfigure;
 
+import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.spring.actuate.BulkheadView;
 import dev.resilience.spring.actuate.CircuitBreakerView;
+import dev.resilience.spring.actuate.InstanceFields;
 import dev.resilience.spring.actuate.InstanceView;
 import dev.resilience.spring.actuate.PatternSection;
 import dev.resilience.spring.actuate.RateLimiterView;
@@ -35,8 +37,8 @@ public final class ResilienceEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CircuitBreakerView circuitBreakerView() {
-        return new CircuitBreakerView();
+    CircuitBreakerView circuitBreakerView(ObjectProvider<InstanceFields<CircuitBreaker>> extraFields) {
+        return new CircuitBreakerView(extraFields.orderedStream().toList());
     }
 
     @Bean

@@ -71,6 +71,10 @@ public class CircuitBreakerSettings extends InstanceSettings {
     @NestedConfigurationProperty
     private final CircuitBreakerAdaptiveSettings adaptive = new CircuitBreakerAdaptiveSettings();
 
+    /** A health signal the breaker follows: an unhealthy one holds it OPEN, a healthy one releases it to HALF_OPEN. Only under instances.<name>; null when not written. */
+    @NestedConfigurationProperty
+    private HealthCheckSettings healthCheck;
+
     /** @return how the sliding window is measured */
     public SlidingWindowType getSlidingWindowType() {
         return slidingWindowType;
@@ -244,5 +248,15 @@ public class CircuitBreakerSettings extends InstanceSettings {
     /** @return the adaptive threshold's keys ({@code adaptive.*}) */
     public CircuitBreakerAdaptiveSettings getAdaptive() {
         return adaptive;
+    }
+
+    /** @return the health-check settings, or {@code null} if none were written */
+    public HealthCheckSettings getHealthCheck() {
+        return healthCheck;
+    }
+
+    /** @param healthCheck the health-check settings */
+    public void setHealthCheck(HealthCheckSettings healthCheck) {
+        this.healthCheck = healthCheck;
     }
 }

@@ -55,6 +55,10 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     private volatile Set<String> userPresets;
     private volatile Set<String> declaredInstances;
     private final Map<String, C> configs = new ConcurrentHashMap<>();
+    // The configurations of keys with sections of their own, cached like those of names: a refresh compares
+    // against them, since the environment a binder reads is live. Bounded by the keys ever used since the
+    // last refresh, which keeps only those of live instances.
+    private final Map<InstanceId, C> keyedConfigs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
     // Read without the lock by configFor(InstanceId); written under it, like the other layers.
     private final Map<String, Function<String, List<String>>> keySections = new ConcurrentHashMap<>();
@@ -99,16 +103,20 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     }
 
     /**
-     * A name without key sections takes the lock-free path of {@link #configFor(String)}; a keyed
-     * configuration takes the lock as computing a name's does, since both read the registered layers.
+     * A name without key sections takes the lock-free path of {@link #configFor(String)}; a key with sections
+     * is computed once under the lock, as a name's is, since both read the registered layers, then cached.
      */
     @Override
     public C configFor(InstanceId id) {
         if (id.key() == null || !keySections.containsKey(id.name())) {
             return configFor(id.name());
         }
+        C config = keyedConfigs.get(id);
+        if (config != null) {
+            return config;
+        }
         synchronized (this) {
-            return compute(id.name(), id.key());
+            return keyedConfigs.computeIfAbsent(id, keyed -> compute(keyed.name(), keyed.key()));
         }
     }
 
@@ -218,6 +226,8 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         // a reader missing a name in between waits for this lock, then computes it from the new state
         configs.keySet().retainAll(fresh.configs.keySet());
         configs.putAll(fresh.configs);
+        keyedConfigs.keySet().retainAll(fresh.keyedConfigs.keySet());
+        keyedConfigs.putAll(fresh.keyedConfigs);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.apache.commons.logging.LogFactory;
  * <li>every state transition, once: to {@code OPEN} or {@code FORCED_OPEN} at WARN, to any other state at
  *     INFO, with the instance name, both states and the reason, e.g.
  *     {@code Circuit breaker 'payments' is OPEN (was CLOSED, reason FAILURE_RATE)}; a reset that leaves
- *     the state as it was (CLOSED to CLOSED) at DEBUG;</li>
+ *     the state as it was (CLOSED to CLOSED) at DEBUG; a transition's detail text follows its reason, e.g.
+ *     {@code (was CLOSED, reason HEALTH_CHECK: url http://db/health: HTTP 503)};</li>
  * <li>every configuration change made at runtime, at INFO, with who made it and each changed setting's
  *     old and new value, e.g. {@code Circuit breaker 'payments' reconfigured by alice: failureRateThreshold
  *     50.0 -> 30.0, waitDurationInOpenState PT1M -> PT10S};</li>
@@ -73,11 +74,14 @@ public final class ResilienceEventLogger implements ResilienceEventSink {
         Map<String, Object> details = event.details();
         Object to = details.get("to");
         Object from = details.get("from");
-        Level level = Objects.equals(from, to) ? Level.DEBUG
+        Object reason = details.get("reason");
+        // a health signal holding an already OPEN breaker changes why it is open: worth the operator's eye
+        Level level = Objects.equals(from, to) && !"HEALTH_CHECK".equals(reason) ? Level.DEBUG
                 : ALARMING_STATES.contains(String.valueOf(to)) ? Level.WARN : Level.INFO;
         if (level.enabled(log)) {
+            Object detail = details.get("detail");
             level.write(log, label(kind) + " '" + event.instanceName() + "' is " + to + " (was " + from + ", reason "
-                    + details.get("reason") + ")");
+                    + reason + (detail == null ? "" : ": " + detail) + ")");
         }
     }
 

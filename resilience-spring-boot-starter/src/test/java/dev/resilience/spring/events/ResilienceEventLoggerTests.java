@@ -47,6 +47,17 @@ class ResilienceEventLoggerTests {
     }
 
     @Test
+    void aHealthCheckHoldShowsItsDetailAndIsAWarningEvenFromOpen() {
+        ResilienceEventLogger logger = new ResilienceEventLogger(log(true));
+
+        logger.accept("CircuitBreaker", new CircuitBreakerEvent.StateTransition("payments", 0, CircuitBreakerState.OPEN,
+                CircuitBreakerState.OPEN, TransitionReason.HEALTH_CHECK, "url http://db/health: HTTP 503"));
+
+        assertThat(lines).containsExactly(
+                "warn Circuit breaker 'payments' is OPEN (was OPEN, reason HEALTH_CHECK: url http://db/health: HTTP 503)");
+    }
+
+    @Test
     void retriesAndExhaustionAreDebugWithClassNamesOnly() {
         ResilienceEventLogger logger = new ResilienceEventLogger(log(true));
 

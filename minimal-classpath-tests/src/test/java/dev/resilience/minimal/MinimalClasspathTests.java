@@ -8,6 +8,7 @@ import dev.resilience.annotation.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerState;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.registry.InstanceRegistry;
+import dev.resilience.spring.http.client.HttpClientInstances;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,8 @@ import org.springframework.util.ClassUtils;
  */
 @SpringBootTest(properties = {
         "resilience.circuitbreaker.instances.inventory.minimum-number-of-calls=2",
-        "resilience.circuitbreaker.instances.inventory.sliding-window-size=2" })
+        "resilience.circuitbreaker.instances.inventory.sliding-window-size=2",
+        "resilience.http.client.enabled=true" })
 class MinimalClasspathTests {
 
     @Autowired
@@ -54,6 +56,13 @@ class MinimalClasspathTests {
         assertThat(inventory.calls()).isEqualTo(2);
         assertThat(circuitBreakers.find(InstanceId.of("inventory")))
                 .hasValueSatisfying(breaker -> assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN));
+    }
+
+    @Test
+    void theOutboundHttpClientStartsWithoutSpringWebAndRegistersNoClientCustomizer() {
+        assertThat(context.getBeanNamesForType(HttpClientInstances.class)).hasSize(1);
+        assertThat(context.containsBean("resilienceRestClientCustomizer")).isFalse();
+        assertThat(context.containsBean("resilienceWebClientCustomizer")).isFalse();
     }
 
     @Test

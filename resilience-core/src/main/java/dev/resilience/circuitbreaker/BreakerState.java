@@ -39,6 +39,19 @@ abstract class BreakerState implements CircuitBreaker.Permit {
      */
     abstract void record(int outcome, long endNanos);
 
+    /**
+     * Takes one recorded outcome that carries the downstream's own open wait (see
+     * {@link CircuitBreaker.Permit#onStatus(long, int, long)}). States that can open the breaker use it;
+     * the others record as usual.
+     *
+     * @param outcome as for {@link #record(int, long)}
+     * @param endNanos the call's end time
+     * @param openWaitHintNanos the OPEN wait to use if this outcome opens the breaker, or -1 for the configured one
+     */
+    void record(int outcome, long endNanos, long openWaitHintNanos) {
+        record(outcome, endNanos);
+    }
+
     /** A call this state admitted ended without a recorded outcome (ignored or released). */
     void giveBack() {
     }
@@ -72,6 +85,11 @@ abstract class BreakerState implements CircuitBreaker.Permit {
     @Override
     public final void onError(long startNanos, Throwable error) {
         breaker.outcomes.error(this, startNanos, error);
+    }
+
+    @Override
+    public final void onStatus(long startNanos, int status, long openWaitHintNanos) {
+        breaker.outcomes.status(this, startNanos, status, openWaitHintNanos);
     }
 
     @Override

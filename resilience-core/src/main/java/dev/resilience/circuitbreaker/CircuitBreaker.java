@@ -250,6 +250,21 @@ public interface CircuitBreaker extends Resettable, EventSource {
          */
         void onError(long startNanos, Throwable error);
 
+        /**
+         * The call ended with an HTTP response whose status the caller read itself (an HTTP client
+         * interceptor, say): a status in {@code failure-status-codes} records a failure, any other a success.
+         * When that failure opens the breaker (from CLOSED, or a failed HALF_OPEN probe) and
+         * {@code openWaitHintNanos} is zero or more, the OPEN state waits that long instead of the
+         * configured wait, capped by {@code max-wait-duration-in-open-state}: the downstream said when to
+         * come back (an HTTP {@code Retry-After}). A failure that does not open the breaker ignores the hint.
+         * Allocation free, like the other outcomes.
+         *
+         * @param startNanos the call's start
+         * @param status the response's HTTP status code
+         * @param openWaitHintNanos the wait the downstream asked for, in nanoseconds, or -1 for none
+         */
+        void onStatus(long startNanos, int status, long openWaitHintNanos);
+
         /** The call was not made after all: give the permit back and record nothing. */
         void release();
     }

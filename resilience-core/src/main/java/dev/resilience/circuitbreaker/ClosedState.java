@@ -44,6 +44,11 @@ final class ClosedState extends BreakerState implements WindowTurns {
 
     @Override
     void record(int outcome, long endNanos) {
+        record(outcome, endNanos, -1);
+    }
+
+    @Override
+    void record(int outcome, long endNanos, long openWaitHintNanos) {
         TransitionReason reason = window.record(outcome, endNanos);
         if (reason == null && consecutiveFailureThreshold > 0) {
             if ((outcome & SlidingWindow.FAILED) != 0) {
@@ -56,7 +61,9 @@ final class ClosedState extends BreakerState implements WindowTurns {
         }
         if (reason != null) {
             breaker.transition(this,
-                    new OpenState(breaker, endNanos, breaker.firstWaitNanos(), window.counts(endNanos)), reason);
+                    new OpenState(breaker, endNanos,
+                    openWaitHintNanos >= 0 ? breaker.hintedWaitNanos(openWaitHintNanos) : breaker.firstWaitNanos(),
+                    window.counts(endNanos)), reason);
         }
     }
 

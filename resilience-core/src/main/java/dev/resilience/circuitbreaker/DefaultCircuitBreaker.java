@@ -351,6 +351,16 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     }
 
     /**
+     * The wait of an OPEN state whose opening call said how long to wait (an HTTP {@code Retry-After}).
+     *
+     * @param hintNanos the wait asked for, zero or more
+     * @return the hint, capped by the maximum wait
+     */
+    long hintedWaitNanos(long hintNanos) {
+        return Math.min(hintNanos, maxWaitNanos);
+    }
+
+    /**
      * The wait of an OPEN state re-entered from HALF_OPEN (ruling 4).
      *
      * @param previousWaitNanos the wait of the OPEN state before the HALF_OPEN

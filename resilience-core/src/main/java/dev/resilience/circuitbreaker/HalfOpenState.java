@@ -45,11 +45,17 @@ final class HalfOpenState extends BreakerState {
 
     @Override
     void record(int outcome, long endNanos) {
+        record(outcome, endNanos, -1);
+    }
+
+    @Override
+    void record(int outcome, long endNanos, long openWaitHintNanos) {
         probesInFlight.decrementAndGet();
         if ((outcome & SlidingWindow.FAILED) != 0) {
             WindowCounts probes = new WindowCounts(successes.get() + 1L, 1,
                     slowSuccesses.get() + ((outcome & SlidingWindow.SLOW) != 0 ? 1L : 0L));
-            breaker.transition(this, new OpenState(breaker, endNanos, breaker.nextWaitNanos(previousWaitNanos), probes),
+            breaker.transition(this, new OpenState(breaker, endNanos, openWaitHintNanos >= 0
+                    ? breaker.hintedWaitNanos(openWaitHintNanos) : breaker.nextWaitNanos(previousWaitNanos), probes),
                     TransitionReason.PROBE_FAILED);
             return;
         }

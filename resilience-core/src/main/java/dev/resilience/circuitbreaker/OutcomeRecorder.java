@@ -44,6 +44,14 @@ final class OutcomeRecorder {
         }
     }
 
+    void status(BreakerState state, long startNanos, int status, long openWaitHintNanos) {
+        if (classifier.isFailureStatus(status)) {
+            failure(state, startNanos, null, status, openWaitHintNanos);
+        } else {
+            success(state, startNanos);
+        }
+    }
+
     void error(BreakerState state, long startNanos, Throwable error) {
         switch (classifier.classifyError(error)) {
             case SUCCESS -> success(state, startNanos);
@@ -62,13 +70,17 @@ final class OutcomeRecorder {
      * @param status the failure status, or -1
      */
     void failure(BreakerState state, long startNanos, Throwable error, int status) {
+        failure(state, startNanos, error, status, -1);
+    }
+
+    private void failure(BreakerState state, long startNanos, Throwable error, int status, long openWaitHintNanos) {
         long end = timeSource.nanoTime();
         long nanos = Math.max(0, end - startNanos);
         boolean slow = nanos >= slowCallNanos;
         statistics.failure(nanos, slow);
         events.failure(nanos, slow, error, status);
         int outcome = SlidingWindow.RECORDED | SlidingWindow.FAILED;
-        state.record(slow ? outcome | SlidingWindow.SLOW : outcome, end);
+        state.record(slow ? outcome | SlidingWindow.SLOW : outcome, end, openWaitHintNanos);
     }
 
     private void ignored(BreakerState state, long startNanos, Throwable error) {

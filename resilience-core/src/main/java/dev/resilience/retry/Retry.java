@@ -214,6 +214,22 @@ public interface Retry extends Resettable, EventSource {
         long onFailure(Throwable failure);
 
         /**
+         * Like {@link #onFailure(Throwable)}, for a failure that says itself when to try again (an HTTP
+         * {@code Retry-After}): a {@code delayHintNanos} of zero or more replaces the backoff delay of this
+         * retry. Every other rule stays: the failure must be retryable, attempts and the budget are
+         * counted, and with {@code max-duration} set a retry whose wait would end past it is not made.
+         * The default ignores the hint; the library's own contexts honour it.
+         *
+         * @param failure what the attempt threw
+         * @param delayHintNanos the wait the failure asks for, in nanoseconds, or -1 to use the backoff
+         * @return the wait before the next attempt in nanoseconds (0 or more), or -1 to stop
+         * @throws IllegalStateException if the call is already over
+         */
+        default long onFailure(Throwable failure, long delayHintNanos) {
+            return onFailure(failure);
+        }
+
+        /**
          * Waits, on the calling thread, for the delay {@link #onFailure(Throwable)} returned, by parking
          * until a task on the scheduler unparks it (no sleep, no busy wait; nothing is scheduled for a
          * zero delay). If the thread is interrupted before or during the wait, the retry is

@@ -39,6 +39,11 @@ final class RetryContext implements Retry.Context {
 
     @Override
     public long onFailure(Throwable failure) {
+        return onFailure(failure, -1);
+    }
+
+    @Override
+    public long onFailure(Throwable failure, long delayHintNanos) {
         if (failure == null) {
             throw new NullPointerException("failure");
         }
@@ -51,7 +56,7 @@ final class RetryContext implements Retry.Context {
         if (attempt >= policy.maxAttempts) {
             return exhausted(failure, Reason.MAX_ATTEMPTS);
         }
-        long delay = policy.delays.delayNanos(attempt);
+        long delay = delayHintNanos >= 0 ? delayHintNanos : policy.delays.delayNanos(attempt);
         long now = 0;
         long maxDuration = policy.maxDurationNanos;
         if (maxDuration > 0) {

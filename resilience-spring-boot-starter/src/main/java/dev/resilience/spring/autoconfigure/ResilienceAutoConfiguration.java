@@ -101,7 +101,7 @@ public final class ResilienceAutoConfiguration {
             TimeSource timeSource) {
         return new InstanceRegistry<>(
                 id -> CircuitBreaker.of(id.displayName(), circuitBreakerConfigs.configFor(id), timeSource),
-                name -> circuitBreakerConfigs.configFor(name).maxKeys());
+                name -> circuitBreakerConfigs.sourcedMaxKeys(name).orElseGet(() -> circuitBreakerConfigs.configFor(name).maxKeys()));
     }
 
     @Bean
@@ -123,7 +123,7 @@ public final class ResilienceAutoConfiguration {
             Scheduler scheduler) {
         return new InstanceRegistry<>(
                 id -> Bulkhead.of(id.displayName(), bulkheadConfigs.configFor(id), timeSource, scheduler),
-                name -> bulkheadConfigs.configFor(name).maxKeys());
+                name -> bulkheadConfigs.sourcedMaxKeys(name).orElseGet(() -> bulkheadConfigs.configFor(name).maxKeys()));
     }
 
     @Bean
@@ -145,7 +145,7 @@ public final class ResilienceAutoConfiguration {
             TimeSource timeSource, Scheduler scheduler) {
         return new InstanceRegistry<>(
                 id -> RateLimiter.of(id.displayName(), rateLimiterConfigs.configFor(id), timeSource, scheduler),
-                name -> rateLimiterConfigs.configFor(name).maxKeys());
+                name -> rateLimiterConfigs.sourcedMaxKeys(name).orElseGet(() -> rateLimiterConfigs.configFor(name).maxKeys()));
     }
 
     @Bean
@@ -163,14 +163,17 @@ public final class ResilienceAutoConfiguration {
                 Binder.get(environment));
     }
 
-    /** Retries have no key, so the registry never holds keyed instances; max-keys is moot. */
+    /**
+     * Retry annotations take no key, so the registry holds keyed instances only for names with an
+     * {@link dev.resilience.spring.config.InstanceSource} (the outbound HTTP client's per-host retries).
+     */
     @Bean
     @ConditionalOnMissingBean(name = "retryRegistry")
     InstanceRegistry<Retry> retryRegistry(PatternConfigs<RetryConfig> retryConfigs, TimeSource timeSource,
             Scheduler scheduler) {
         return new InstanceRegistry<>(
-                id -> Retry.of(id.displayName(), retryConfigs.configFor(id.name()), timeSource, scheduler),
-                name -> UNKEYED_MAX_KEYS);
+                id -> Retry.of(id.displayName(), retryConfigs.configFor(id), timeSource, scheduler),
+                name -> retryConfigs.sourcedMaxKeys(name).orElse(UNKEYED_MAX_KEYS));
     }
 
     @Bean
@@ -186,14 +189,14 @@ public final class ResilienceAutoConfiguration {
         return new LayeredPatternConfigs<>(new TimeoutMapping(), properties, Binder.get(environment));
     }
 
-    /** Timeouts have no key, so the registry never holds keyed instances; max-keys is moot. */
+    /** Timeouts have no key, so only names with an instance source hold keyed instances. */
     @Bean
     @ConditionalOnMissingBean(name = "timeoutRegistry")
     InstanceRegistry<Timeout> timeoutRegistry(PatternConfigs<TimeoutConfig> timeoutConfigs, TimeSource timeSource,
             Scheduler scheduler) {
         return new InstanceRegistry<>(
-                id -> Timeout.of(id.displayName(), timeoutConfigs.configFor(id.name()), timeSource, scheduler),
-                name -> UNKEYED_MAX_KEYS);
+                id -> Timeout.of(id.displayName(), timeoutConfigs.configFor(id), timeSource, scheduler),
+                name -> timeoutConfigs.sourcedMaxKeys(name).orElse(UNKEYED_MAX_KEYS));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,7 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     // last refresh, which keeps only those of live instances.
     private final Map<InstanceId, C> keyedConfigs = new ConcurrentHashMap<>();
     private final Map<String, AnnotationLayer> annotationLayers = new HashMap<>();
+    private final Map<String, InstanceSource<C>> instanceSources = new ConcurrentHashMap<>();
     // Read without the lock by configFor(InstanceId); written under it, like the other layers.
     private final Map<String, Function<String, List<String>>> keySections = new ConcurrentHashMap<>();
 
@@ -103,11 +105,16 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
     }
 
     /**
-     * A name without key sections takes the lock-free path of {@link #configFor(String)}; a key with sections
-     * is computed once under the lock, as a name's is, since both read the registered layers, then cached.
+     * A name with an instance source takes its configurations from it. A name without key sections takes the
+     * lock-free path of {@link #configFor(String)}; a keyed configuration takes the lock as computing a name's
+     * does, since both read the registered layers.
      */
     @Override
     public C configFor(InstanceId id) {
+        InstanceSource<C> source = instanceSources.get(id.name());
+        if (source != null) {
+            return source.configFor(id);
+        }
         if (id.key() == null || !keySections.containsKey(id.name())) {
             return configFor(id.name());
         }
@@ -150,6 +157,57 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             keySections.remove(name);
             throw e;
         }
+    }
+
+    @Override
+    public OptionalInt sourcedMaxKeys(String name) {
+        InstanceSource<C> source = instanceSources.get(name);
+        return source != null ? OptionalInt.of(source.maxKeys()) : OptionalInt.empty();
+    }
+
+    @Override
+    public void registerInstanceSource(String name, InstanceSource<C> source) {
+        Objects.requireNonNull(source, "source");
+        if (instanceSources.putIfAbsent(name, source) != null) {
+            throw new IllegalStateException("An instance source is already registered for " + mapping.section()
+                    + " instances named '" + name + "'");
+        }
+    }
+
+    /**
+     * The configuration of sections outside {@code resilience.<pattern>} that hold this pattern's keys (the
+     * outbound HTTP client's {@code resilience.http.client.circuitbreaker}, say), layered lowest first:
+     * built-in defaults, {@code defaults}, the preset (named by the last section that names one, else by
+     * {@code defaults}), then each section in order, each overriding only the keys it sets. Not cached: the
+     * caller keeps the result.
+     *
+     * @param sectionPaths full yml paths of the sections, lowest first, at least one
+     * @return the validated configuration
+     * @throws InvalidPropertyException naming the yml path that set an invalid value (or, for a value no yml
+     *     layer set, the last section's path)
+     */
+    public C configForSections(String... sectionPaths) {
+        String subjectPath = sectionPaths[sectionPaths.length - 1];
+        SettingsLayers<S> layers = new SettingsLayers<>(environment, mapping.newSettings());
+        layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".defaults"));
+        String preset = null;
+        for (String section : sectionPaths) {
+            String named = environmentPreset(section);
+            if (named != null) {
+                checkPresetName(named, section, null);
+                preset = named;
+            }
+        }
+        if (preset == null) {
+            preset = layers.settings().getPreset();
+        }
+        if (preset != null) {
+            applyPreset(layers, preset, subjectPath);
+        }
+        for (String section : sectionPaths) {
+            layers.bindEnvironment(ConfigurationPropertyName.of(section));
+        }
+        return build(layers, subjectPath);
     }
 
     @Override

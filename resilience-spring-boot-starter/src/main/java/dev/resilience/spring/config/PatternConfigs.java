@@ -3,6 +3,7 @@ package dev.resilience.spring.config;
 import dev.resilience.registry.InstanceId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,6 +29,29 @@ public interface PatternConfigs<C> {
      * @throws InvalidPropertyException if the layers combine into an invalid configuration
      */
     C configFor(String name);
+
+    /**
+     * The bound on keyed instances that the {@link InstanceSource} registered for a name sets.
+     *
+     * @param name the instance name
+     * @return the source's {@code max-keys}, or empty when no source is registered for the name
+     */
+    default OptionalInt sourcedMaxKeys(String name) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Hands every instance of a name (un-keyed and keyed) to a source of configurations. Register it while
+     * the context starts, before the first instance of the name is created.
+     *
+     * @param name the instance name
+     * @param source the configurations of its instances
+     * @throws IllegalStateException if a source is already registered for the name
+     * @throws UnsupportedOperationException if this implementation takes no sources (the default)
+     */
+    default void registerInstanceSource(String name, InstanceSource<C> source) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no instance sources");
+    }
 
     /**
      * The names declared under {@code resilience.<pattern>.instances}, in declaration order; the
@@ -57,9 +81,10 @@ public interface PatternConfigs<C> {
     void registerAnnotationOverrides(String name, String source, Map<String, ?> properties);
 
     /**
-     * The effective configuration of one instance: {@link #configFor(String) configFor(id.name())}, unless
-     * key sections were registered for the name ({@link #registerKeySections}); then the sections of the
-     * id's key are layered on top. A registry's factory calls this, so that a keyed instance can get a
+     * The effective configuration of one instance: from the {@link InstanceSource} registered for its name
+     * ({@link #registerInstanceSource}) if there is one; else {@link #configFor(String) configFor(id.name())},
+     * unless key sections were registered for the name ({@link #registerKeySections}); then the sections of
+     * the id's key are layered on top. A registry's factory calls this, so that a keyed instance can get a
      * configuration of its own. A keyed configuration is computed on every call (registries call it once
      * per instance they create), the un-keyed one is cached.
      *

@@ -29,9 +29,10 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 
     /**
      * Sections outside the patterns that their own properties class binds with unknown fields rejected
-     * (only where that feature applies: {@code resilience.http.server} in a Spring MVC application).
+     * ({@code resilience.http.server} where that feature applies, in a Spring MVC application;
+     * {@code resilience.http.client} always, {@link HttpClientProperties}).
      */
-    public static final Set<String> OWN_SECTIONS = Set.of("resilience.http.server");
+    public static final Set<String> OWN_SECTIONS = Set.of("resilience.http.server", HttpClientProperties.PREFIX);
 
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("resilience");
 

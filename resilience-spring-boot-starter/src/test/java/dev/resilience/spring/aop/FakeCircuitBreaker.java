@@ -94,6 +94,11 @@ final class FakeCircuitBreaker implements CircuitBreaker, CircuitBreaker.Permit 
     }
 
     @Override
+    public void onStatus(long startNanos, int status, long openWaitHintNanos) {
+        throw new UnsupportedOperationException("the aspect reports results and errors, never bare statuses");
+    }
+
+    @Override
     public void release() {
         throw new UnsupportedOperationException("the layer never releases a permit");
     }

@@ -54,7 +54,10 @@ import tools.jackson.databind.JsonNode;
         "resilience.ratelimiter.instances.search.timeout-duration=0s",
         // every failed recommendation makes two quick retries
         "resilience.retry.instances.recommendations.max-attempts=3",
-        "resilience.retry.instances.recommendations.wait-duration=10ms" })
+        "resilience.retry.instances.recommendations.wait-duration=10ms",
+        // the failures these tests inject across call sites, on real time, would also open the outbound
+        // client's per-host breaker and keep later tests' calls from the downstream; OutboundBreakerTests covers it
+        "resilience.http.client.enabled=false" })
 @AutoConfigureMetrics
 // each subclass opens the catalog breaker, so each gets an app of its own
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)

@@ -104,6 +104,19 @@ public interface Bulkhead extends Resettable, EventSource {
         return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
     }
 
+    /**
+     * The concurrency limit in effect: {@code max-concurrent-calls}, unless {@code adaptive.enabled}, in
+     * which case it moves within [{@code adaptive.min-concurrent-calls}, {@code max-concurrent-calls}] by
+     * the rules of {@link AdaptiveLimitConfig}; a {@link #reconfigure} that changes the adaptive settings or
+     * {@code max-concurrent-calls} starts it again from {@code max-concurrent-calls}, any other keeps it.
+     * Thread safe, O(1).
+     *
+     * @return the most calls admitted at once from now on
+     */
+    default int concurrencyLimit() {
+        return config().maxConcurrentCalls();
+    }
+
     /** @return a copy of the current state and statistics (allocates one object) */
     BulkheadSnapshot snapshot();
 

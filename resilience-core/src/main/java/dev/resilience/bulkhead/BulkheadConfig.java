@@ -7,6 +7,7 @@ import dev.resilience.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The immutable configuration of one bulkhead. Built with {@link #builder()}; every value is checked in
@@ -25,6 +26,7 @@ public final class BulkheadConfig {
     private final Duration maxWaitDuration;
     private final int maxKeys;
     private final boolean writableStackTrace;
+    private final AdaptiveLimitConfig adaptive;
 
     private BulkheadConfig(Builder b) {
         this.maxConcurrentCalls = b.maxConcurrentCalls;
@@ -32,6 +34,7 @@ public final class BulkheadConfig {
         this.maxWaitDuration = b.maxWaitDuration;
         this.maxKeys = b.maxKeys;
         this.writableStackTrace = b.writableStackTrace;
+        this.adaptive = b.adaptive;
     }
 
     /**
@@ -86,6 +89,11 @@ public final class BulkheadConfig {
         return writableStackTrace;
     }
 
+    /** @return the adaptive concurrency limit's settings (default {@link AdaptiveLimitConfig#DISABLED}) */
+    public AdaptiveLimitConfig adaptive() {
+        return adaptive;
+    }
+
     /**
      * Whether a caller that finds every slot taken may wait in the queue: both {@code max-queue-size} and
      * {@code max-wait-duration} are greater than zero.
@@ -108,6 +116,7 @@ public final class BulkheadConfig {
         map.put("maxWaitDuration", maxWaitDuration);
         map.put("maxKeys", maxKeys);
         map.put("writableStackTrace", writableStackTrace);
+        adaptive.putInto(map);
         return map;
     }
 
@@ -124,6 +133,7 @@ public final class BulkheadConfig {
         private Duration maxWaitDuration = Duration.ZERO;
         private int maxKeys = 1000;
         private boolean writableStackTrace;
+        private AdaptiveLimitConfig adaptive = AdaptiveLimitConfig.DISABLED;
 
         private Builder() {
         }
@@ -134,6 +144,7 @@ public final class BulkheadConfig {
             maxWaitDuration = c.maxWaitDuration;
             maxKeys = c.maxKeys;
             writableStackTrace = c.writableStackTrace;
+            adaptive = c.adaptive;
         }
 
         /**
@@ -182,6 +193,15 @@ public final class BulkheadConfig {
         }
 
         /**
+         * @param value the adaptive limit's settings (validated by their own builder)
+         * @return this builder
+         */
+        public Builder adaptive(AdaptiveLimitConfig value) {
+            adaptive = Objects.requireNonNull(value, "adaptive");
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the configuration
@@ -192,6 +212,10 @@ public final class BulkheadConfig {
             atLeast("max-queue-size", maxQueueSize, 0);
             notNegative("max-wait-duration", maxWaitDuration);
             atLeast("max-keys", maxKeys, 1);
+            if (adaptive.enabled() && adaptive.minConcurrentCalls() > maxConcurrentCalls) {
+                throw new InvalidConfigurationException("adaptive.min-concurrent-calls", adaptive.minConcurrentCalls(),
+                        "must not exceed max-concurrent-calls (" + maxConcurrentCalls + "), the adaptive limit's upper bound");
+            }
             return new BulkheadConfig(this);
         }
     }

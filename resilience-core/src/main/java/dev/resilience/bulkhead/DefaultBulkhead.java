@@ -29,6 +29,8 @@ final class DefaultBulkhead implements Bulkhead {
     private final EventPublisher<BulkheadEvent> events = new EventPublisher<>();
     private final Permit permit;
     private final CompletionStage<Permit> admittedStage;
+    // Whether permits are timed (adaptive limit): read once per admission, written by reconfigure().
+    private volatile boolean adaptive;
 
     DefaultBulkhead(String name, BulkheadConfig config, TimeSource timeSource, Scheduler scheduler) {
         this.name = Objects.requireNonNull(name, "name");
@@ -39,6 +41,7 @@ final class DefaultBulkhead implements Bulkhead {
         // A minimal stage: shared by every uncontended asynchronous caller, it cannot be completed or
         // cancelled by any of them.
         this.admittedStage = CompletableFuture.completedStage(permit);
+        this.adaptive = config.adaptive().enabled();
     }
 
     @Override
@@ -60,6 +63,7 @@ final class DefaultBulkhead implements Bulkhead {
             BulkheadConfig old = config;
             slots.reconfigure(newConfig);
             config = newConfig;
+            adaptive = newConfig.adaptive().enabled();
             // inside the block: changes are published in the order they were applied
             ConfigChanges.publish(events, name, timeSource.epochMillis(), principal, old.asMap(), newConfig.asMap());
             return old;
@@ -85,12 +89,12 @@ final class DefaultBulkhead implements Bulkhead {
     @Override
     public Permit acquirePermit() {
         if (slots.tryAdmit()) {
-            return permit;
+            return permit();
         }
         ThreadWaiter waiter = new ThreadWaiter(Thread.currentThread());
         int placed = slots.admitOrQueue(waiter);
         if (placed == SlotPool.ADMITTED) {
-            return permit;
+            return permit();
         }
         if (placed != SlotPool.QUEUED) {
             throw rejected(reasonOf(placed));
@@ -118,7 +122,7 @@ final class DefaultBulkhead implements Bulkhead {
             Thread.currentThread().interrupt();
         }
         if (outcome == ThreadWaiter.ADMITTED) {
-            return permit;
+            return permit();
         }
         throw rejected(Reason.QUEUE_TIMEOUT);
     }
@@ -126,12 +130,12 @@ final class DefaultBulkhead implements Bulkhead {
     @Override
     public CompletionStage<Permit> acquirePermitAsync() {
         if (slots.tryAdmit()) {
-            return admittedStage;
+            return admittedStage();
         }
         FutureWaiter waiter = new FutureWaiter(this);
         int placed = slots.admitOrQueue(waiter);
         if (placed == SlotPool.ADMITTED) {
-            return admittedStage;
+            return admittedStage();
         }
         if (placed != SlotPool.QUEUED) {
             return CompletableFuture.failedFuture(rejected(reasonOf(placed)));
@@ -150,8 +154,31 @@ final class DefaultBulkhead implements Bulkhead {
         return refusal == SlotPool.FULL ? Reason.QUEUE_FULL : Reason.QUEUE_TIMEOUT;
     }
 
+    /** @return the shared permit, or in adaptive mode a new one that times its call from now */
     Permit permit() {
-        return permit;
+        return adaptive ? new TimedPermit(this, timeSource.nanoTime()) : permit;
+    }
+
+    private CompletionStage<Permit> admittedStage() {
+        return adaptive ? CompletableFuture.completedStage(permit()) : admittedStage;
+    }
+
+    /**
+     * Gives back the slot of a timed permit and feeds its latency to the adaptive limit. Two clock reads
+     * per call, in adaptive mode only.
+     *
+     * @param admittedNanos when the call was admitted
+     */
+    void releaseTimed(long admittedNanos) {
+        long latency = timeSource.nanoTime() - admittedNanos;
+        int inFlight = SlotPool.active(slots.state());
+        slots.release();
+        slots.sample(latency, inFlight);
+    }
+
+    @Override
+    public int concurrencyLimit() {
+        return slots.limit();
     }
 
     /** Counts and publishes a refusal and creates the caller's exception. */

@@ -20,9 +20,10 @@ final class FutureWaiter extends Waiter {
 
     @Override
     void admit() {
-        if (!future.complete(bulkhead.permit())) {
+        Permit permit = bulkhead.permit();
+        if (!future.complete(permit)) {
             // The caller cancelled the future after the slot was handed over: nobody will release it.
-            bulkhead.permit().release();
+            permit.release();
         }
     }
 

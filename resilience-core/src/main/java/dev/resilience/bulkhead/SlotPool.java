@@ -47,6 +47,8 @@ final class SlotPool {
     // deadlock us.
     private final ReentrantLock lock = new ReentrantLock();
     private final WaiterQueue waiters = new WaiterQueue();
+    /** The adaptive limit's rule, or null; read and changed only under {@link #lock}. */
+    private AdaptiveLimit adaptive;
 
     SlotPool(String name, BulkheadConfig config, TimeSource timeSource, Scheduler scheduler,
             BulkheadCounters counters) {
@@ -61,7 +63,11 @@ final class SlotPool {
         this.maxQueue = config.queueing() ? config.maxQueueSize() : 0;
         this.maxWaitNanos = cappedNanos(config.maxWaitDuration());
         this.refusalWithoutQueue = config.maxQueueSize() == 0 ? FULL : NO_WAIT;
-        this.maxConcurrent = config.maxConcurrentCalls();
+        AdaptiveLimit previous = adaptive;
+        if (previous == null || !previous.continuesUnder(config)) {
+            this.maxConcurrent = config.maxConcurrentCalls();
+            this.adaptive = AdaptiveLimit.of(config);
+        }
     }
 
     /**
@@ -74,21 +80,72 @@ final class SlotPool {
      * @param config the new configuration
      */
     void reconfigure(BulkheadConfig config) {
-        List<Waiter> admitted = new ArrayList<>();
+        List<Waiter> admitted;
         lock.lock();
         try {
             apply(config);
-            // Growth: hand the new slots to waiters. The queued count only changes under this lock, so
-            // waiters and the count agree; lock-free releases and admissions meanwhile only retry their CAS.
-            Waiter next;
-            while (active(state.get()) < maxConcurrent && (next = waiters.poll()) != null) {
-                state.addAndGet(1 - ONE_QUEUED);
-                next.leave(timeSource.nanoTime());
-                admitted.add(next);
-            }
+            admitted = admitWaitersUnderLimit();
         } finally {
             lock.unlock();
         }
+        deliver(admitted);
+    }
+
+    /** @return the concurrency limit in effect: {@code max-concurrent-calls}, or an adaptive limit's value */
+    int limit() {
+        return maxConcurrent;
+    }
+
+    /**
+     * Feeds one finished call to an adaptive limit and applies its new value the way {@link #reconfigure}
+     * applies a new {@code max-concurrent-calls}: running calls finish, a lower limit admits nobody new
+     * until the active count is under it, a higher one admits waiters at once. Skipped when adaptation is
+     * off, and when the lock is busy: a sample is statistics, not worth making a releasing caller wait.
+     *
+     * @param latencyNanos the call's time from admission to release
+     * @param inFlight calls holding a slot when it finished, itself included
+     */
+    void sample(long latencyNanos, int inFlight) {
+        if (!lock.tryLock()) {
+            return;
+        }
+        List<Waiter> admitted;
+        try {
+            AdaptiveLimit rule = adaptive;
+            if (rule == null) {
+                return;
+            }
+            int next = rule.sample(latencyNanos, inFlight, maxConcurrent);
+            if (next == maxConcurrent) {
+                return;
+            }
+            maxConcurrent = next;
+            admitted = admitWaitersUnderLimit();
+        } finally {
+            lock.unlock();
+        }
+        deliver(admitted);
+    }
+
+    /** Growth: hands free slots to waiters, longest waiting first; called under the lock. */
+    private List<Waiter> admitWaitersUnderLimit() {
+        // The queued count only changes under the lock, so waiters and the count agree; lock-free releases
+        // and admissions meanwhile only retry their CAS.
+        List<Waiter> admitted = List.of();
+        Waiter next;
+        while (active(state.get()) < maxConcurrent && (next = waiters.poll()) != null) {
+            state.addAndGet(1 - ONE_QUEUED);
+            next.leave(timeSource.nanoTime());
+            if (admitted.isEmpty()) {
+                admitted = new ArrayList<>();
+            }
+            admitted.add(next);
+        }
+        return admitted;
+    }
+
+    /** Tells waiters admitted under the lock, outside it. */
+    private void deliver(List<Waiter> admitted) {
         for (Waiter waiter : admitted) {
             waiter.cancelTimeout();
             counters.leftQueue(waiter.waitNanos);

@@ -92,6 +92,19 @@ public interface CircuitBreaker extends Resettable, EventSource {
         return reconfigure(newConfig, ConfigChanges.ANONYMOUS);
     }
 
+    /**
+     * The failure-rate threshold in effect, in percent: {@code failure-rate-threshold} unless
+     * {@code adaptive.enabled}, in which case it moves by the rule of {@link AdaptiveThresholdConfig}; a
+     * {@link #reconfigure} that changes the adaptive settings, {@code failure-rate-threshold} or
+     * {@code minimum-number-of-calls} starts it again from {@code failure-rate-threshold}, any other keeps
+     * it. Thread safe, O(1).
+     *
+     * @return the threshold a CLOSED window is judged by
+     */
+    default float failureRateThreshold() {
+        return config().failureRateThreshold();
+    }
+
     /** @return the current state; OPEN stays OPEN until a call arrives after the wait */
     CircuitBreakerState state();
 

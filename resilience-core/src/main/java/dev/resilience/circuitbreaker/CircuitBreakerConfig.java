@@ -47,6 +47,7 @@ public final class CircuitBreakerConfig {
     private final StatusResolver statusResolver;
     private final int maxKeys;
     private final boolean writableStackTrace;
+    private final AdaptiveThresholdConfig adaptive;
     /** Derived from the values above, once per configuration, so keyed breakers share one cache. */
     private final OutcomeClassifier classifier;
 
@@ -69,6 +70,7 @@ public final class CircuitBreakerConfig {
         this.statusResolver = b.statusResolver;
         this.maxKeys = b.maxKeys;
         this.writableStackTrace = b.writableStackTrace;
+        this.adaptive = b.adaptive;
         this.classifier = new OutcomeClassifier(this);
     }
 
@@ -194,6 +196,11 @@ public final class CircuitBreakerConfig {
         return writableStackTrace;
     }
 
+    /** @return the adaptive failure-rate threshold's settings (default {@link AdaptiveThresholdConfig#DISABLED}) */
+    public AdaptiveThresholdConfig adaptive() {
+        return adaptive;
+    }
+
     /** @return the classification rules derived from this configuration */
     OutcomeClassifier classifier() {
         return classifier;
@@ -224,6 +231,7 @@ public final class CircuitBreakerConfig {
         map.put("failureStatusCodes", failureStatusCodes.entries());
         map.put("maxKeys", maxKeys);
         map.put("writableStackTrace", writableStackTrace);
+        adaptive.putInto(map);
         return map;
     }
 
@@ -253,6 +261,7 @@ public final class CircuitBreakerConfig {
         private StatusResolver statusResolver = StatusResolver.NONE;
         private int maxKeys = 1000;
         private boolean writableStackTrace;
+        private AdaptiveThresholdConfig adaptive = AdaptiveThresholdConfig.DISABLED;
 
         private Builder() {
         }
@@ -276,6 +285,7 @@ public final class CircuitBreakerConfig {
             statusResolver = c.statusResolver;
             maxKeys = c.maxKeys;
             writableStackTrace = c.writableStackTrace;
+            adaptive = c.adaptive;
         }
 
         /** @param value how the window is measured @return this builder */
@@ -386,6 +396,12 @@ public final class CircuitBreakerConfig {
             return this;
         }
 
+        /** @param value the adaptive threshold's settings (validated by their own builder) @return this builder */
+        public Builder adaptive(AdaptiveThresholdConfig value) {
+            adaptive = Objects.requireNonNull(value, "adaptive");
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -405,6 +421,13 @@ public final class CircuitBreakerConfig {
                                 + ") of a COUNT_BASED window, or the breaker could never open on a rate");
             }
             percentage("failure-rate-threshold", failureRateThreshold);
+            if (adaptive.enabled() && (failureRateThreshold < adaptive.minFailureRateThreshold()
+                    || failureRateThreshold > adaptive.maxFailureRateThreshold())) {
+                throw new InvalidConfigurationException("failure-rate-threshold", failureRateThreshold,
+                        "is the adaptive threshold's starting value and must be within adaptive.min-failure-rate-threshold ("
+                                + adaptive.minFailureRateThreshold() + ") and adaptive.max-failure-rate-threshold ("
+                                + adaptive.maxFailureRateThreshold() + ")");
+            }
             if (consecutiveFailureThreshold < 0) {
                 throw new InvalidConfigurationException("consecutive-failure-threshold", consecutiveFailureThreshold,
                         "must be 0 (off) or at least 1");

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * above its threshold opens the breaker; so do {@code consecutive-failure-threshold} failures in a row.
  * The hot path (a successful call) takes no lock and allocates nothing.
  */
-final class ClosedState extends BreakerState {
+final class ClosedState extends BreakerState implements WindowTurns {
 
     private final SlidingWindow window;
     private volatile int consecutiveFailureThreshold;
@@ -17,7 +17,7 @@ final class ClosedState extends BreakerState {
 
     ClosedState(DefaultCircuitBreaker breaker) {
         super(breaker);
-        this.window = SlidingWindow.create(breaker.config(), breaker.thresholds);
+        this.window = SlidingWindow.create(breaker.config(), breaker.thresholds, this);
         this.consecutiveFailureThreshold = breaker.config().consecutiveFailureThreshold();
     }
 
@@ -25,6 +25,11 @@ final class ClosedState extends BreakerState {
     void reconfigured() {
         window.thresholds(breaker.thresholds);
         consecutiveFailureThreshold = breaker.config().consecutiveFailureThreshold();
+    }
+
+    @Override
+    public void turned(long calls, long failed) {
+        breaker.windowTurned(this, calls, failed);
     }
 
     @Override

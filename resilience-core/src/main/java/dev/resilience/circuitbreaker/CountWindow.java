@@ -50,15 +50,19 @@ final class CountWindow implements SlidingWindow {
     }
 
     private final byte[] slots;
+    private final int lastSlot;
+    private final WindowTurns turns;
     // replaced only by CircuitBreaker.reconfigure: the next evaluation uses the new rules on the same counts
     private volatile RateThresholds thresholds;
     /** Monotonic call sequence; a long so that it never wraps and the ring order never jumps. */
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong aggregate = new AtomicLong(EMPTY);
 
-    CountWindow(int size, RateThresholds thresholds) {
+    CountWindow(int size, RateThresholds thresholds, WindowTurns turns) {
         this.slots = new byte[size];
+        this.lastSlot = size - 1;
         this.thresholds = thresholds;
+        this.turns = turns;
     }
 
     @Override
@@ -73,7 +77,15 @@ final class CountWindow implements SlidingWindow {
         long packed = evicted == outcome
                 ? aggregate.get()
                 : aggregate.addAndGet(CONTRIBUTION[outcome] - CONTRIBUTION[evicted]);
-        return thresholds.evaluate(field(packed, 0), field(packed, FAILED_SHIFT), field(packed, SLOW_SHIFT));
+        long calls = field(packed, 0);
+        long failed = field(packed, FAILED_SHIFT);
+        TransitionReason reason = thresholds.evaluate(calls, failed, field(packed, SLOW_SHIFT));
+        // The call that fills the ring's last slot completes a lap: the window now holds calls it has not
+        // reported. One comparison of an index already computed; a window that opens the breaker is not reported.
+        if (slot == lastSlot && reason == null) {
+            turns.turned(calls, failed);
+        }
+        return reason;
     }
 
     @Override

@@ -34,6 +34,8 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     private volatile double backoffMultiplier;
     volatile RateThresholds thresholds;
     volatile OutcomeRecorder outcomes;
+    /** The moving threshold when {@code adaptive.enabled}, else null; replaced by reconfigure(). */
+    private volatile AdaptiveThreshold adaptive;
     private final AtomicReference<BreakerState> state;
     /**
      * Makes a transition's CAS and the publication of its event one step. Without it, the thread that
@@ -56,7 +58,16 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         this.firstWaitNanos = nanos(newConfig.waitDurationInOpenState());
         this.maxWaitNanos = nanos(newConfig.maxWaitDurationInOpenState());
         this.backoffMultiplier = newConfig.openStateBackoffMultiplier();
-        this.thresholds = new RateThresholds(newConfig);
+        RateThresholds rules = new RateThresholds(newConfig);
+        AdaptiveThreshold previous = adaptive;
+        if (!newConfig.adaptive().enabled()) {
+            this.adaptive = null;
+        } else if (previous != null && previous.continuesUnder(newConfig)) {
+            rules = rules.withFailureRateThreshold(previous.current());
+        } else {
+            this.adaptive = new AdaptiveThreshold(newConfig);
+        }
+        this.thresholds = rules;
         this.outcomes = new OutcomeRecorder(timeSource, nanos(newConfig.slowCallDurationThreshold()),
                 newConfig.classifier(), statistics, events);
         this.config = newConfig;
@@ -105,6 +116,45 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     @Override
     public CircuitBreakerConfig config() {
         return config;
+    }
+
+    @Override
+    public float failureRateThreshold() {
+        return (float) thresholds.failureRateThreshold();
+    }
+
+    /**
+     * A CLOSED window filled with unreported calls (at most once per window length, never per call):
+     * moves an adaptive threshold. Under the transition lock, so that it cannot interleave with
+     * reconfigure() or a transition; a window of a state the breaker has left is ignored (it may hold the
+     * calls that opened it). The lock is only tried: a report that meets a transition or reconfiguration in
+     * progress is dropped (the breaker is likely leaving that window anyway), and a time window reporting
+     * from a snapshot() made by a transition subscriber of another breaker can never deadlock with it.
+     *
+     * @param from the CLOSED state whose window filled
+     * @param calls calls in the window
+     * @param failed failures among them
+     */
+    void windowTurned(ClosedState from, long calls, long failed) {
+        if (adaptive == null) {
+            return;
+        }
+        if (!transitionLock.tryLock()) {
+            return;
+        }
+        try {
+            AdaptiveThreshold rule = adaptive;
+            if (rule == null || state.get() != from) {
+                return;
+            }
+            double next = rule.sample(calls, failed);
+            if (next != thresholds.failureRateThreshold()) {
+                thresholds = thresholds.withFailureRateThreshold(next);
+                from.reconfigured();
+            }
+        } finally {
+            transitionLock.unlock();
+        }
     }
 
     @Override

@@ -17,6 +17,27 @@ final class RateThresholds {
         this.slowCallRateThreshold = config.slowCallRateThreshold();
     }
 
+    private RateThresholds(RateThresholds base, double failureRateThreshold) {
+        this.minimumCalls = base.minimumCalls;
+        this.failureRateThreshold = failureRateThreshold;
+        this.slowCallRateThreshold = base.slowCallRateThreshold;
+    }
+
+    /**
+     * The same rules with another failure-rate threshold (an adaptive breaker's new value).
+     *
+     * @param newThreshold percent
+     * @return new rules
+     */
+    RateThresholds withFailureRateThreshold(double newThreshold) {
+        return new RateThresholds(this, newThreshold);
+    }
+
+    /** @return the failure-rate threshold in effect, in percent */
+    double failureRateThreshold() {
+        return failureRateThreshold;
+    }
+
     /**
      * Decides whether a window reading opens the breaker. Compares {@code part * 100 >= threshold * total}
      * in doubles, so no division and no rounding of the rate itself.

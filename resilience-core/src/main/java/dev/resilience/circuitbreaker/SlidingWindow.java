@@ -42,11 +42,12 @@ interface SlidingWindow {
      *
      * @param config the configuration
      * @param thresholds the rate rules to evaluate after each record
+     * @param turns told each time the window has filled with calls it has not reported yet
      * @return a new, empty window
      */
-    static SlidingWindow create(CircuitBreakerConfig config, RateThresholds thresholds) {
+    static SlidingWindow create(CircuitBreakerConfig config, RateThresholds thresholds, WindowTurns turns) {
         return config.slidingWindowType() == SlidingWindowType.COUNT_BASED
-                ? new CountWindow(config.slidingWindowSize(), thresholds)
-                : new TimeWindow(config.slidingWindowSize(), thresholds);
+                ? new CountWindow(config.slidingWindowSize(), thresholds, turns)
+                : new TimeWindow(config.slidingWindowSize(), thresholds, turns);
     }
 }

@@ -23,6 +23,9 @@ final class TimeWindow implements SlidingWindow {
     private static final long NONE = Long.MIN_VALUE;
 
     private final int size;
+    private final WindowTurns turns;
+    /** The newest second of the last window reported to {@link #turns}; written under {@link #rollover}. */
+    private long reportedSecond = NONE;
     // replaced only by CircuitBreaker.reconfigure: the next evaluation uses the new rules on the same counts
     private volatile RateThresholds thresholds;
     /** Three ints per bucket: calls, failed, slow. */
@@ -43,8 +46,9 @@ final class TimeWindow implements SlidingWindow {
      */
     private final Object rollover = new Object();
 
-    TimeWindow(int size, RateThresholds thresholds) {
+    TimeWindow(int size, RateThresholds thresholds, WindowTurns turns) {
         this.size = size;
+        this.turns = turns;
         this.thresholds = thresholds;
         this.buckets = new AtomicIntegerArray(3 * size);
     }
@@ -110,16 +114,31 @@ final class TimeWindow implements SlidingWindow {
     }
 
     private void rollTo(long second) {
+        long reportCalls = -1;
+        long reportFailed = 0;
         synchronized (rollover) {
             long current = currentSecond;
             if (current != NONE && second <= current) {
                 return;
+            }
+            if (current == NONE) {
+                reportedSecond = second - 1;
+            } else if (current - reportedSecond >= size) {
+                // Every second now in the window came after the last report: report it before it is evicted
+                // (once per window length at most), in read()'s order.
+                reportFailed = failed.get();
+                reportCalls = total.get();
+                reportedSecond = current;
             }
             long passed = current == NONE || second - current >= size ? size : second - current;
             for (long s = second - passed + 1; s <= second; s++) {
                 evict(3 * (int) Math.floorMod(s, (long) size));
             }
             currentSecond = second;
+        }
+        if (reportCalls >= 0) {
+            // outside the rollover lock: the listener takes the breaker's transition lock
+            turns.turned(reportCalls, clamp(reportFailed, reportCalls));
         }
     }
 

@@ -33,7 +33,13 @@ class BulkheadConfigTests {
                 entry("maxQueueSize", 7),
                 entry("maxWaitDuration", Duration.ofMillis(250)),
                 entry("maxKeys", 9),
-                entry("writableStackTrace", true));
+                entry("writableStackTrace", true),
+                entry("adaptiveEnabled", false),
+                entry("adaptiveAlgorithm", "AIMD"),
+                entry("adaptiveMinConcurrentCalls", 1),
+                entry("adaptiveLatencyThreshold", Duration.ofSeconds(1)),
+                entry("adaptiveBackoffRatio", 0.9),
+                entry("adaptiveSmoothing", 0.2));
         assertThat(config).hasToString("BulkheadConfig" + config.asMap());
     }
 

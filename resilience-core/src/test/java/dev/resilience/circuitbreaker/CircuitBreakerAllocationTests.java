@@ -1,6 +1,7 @@
 package dev.resilience.circuitbreaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.resilience.CircuitBreakerOpenException;
@@ -64,6 +65,29 @@ class CircuitBreakerAllocationTests {
         assertThat(allocated).isLessThan(1024);
         // The clock ends at exactly 400 s: seconds 391 to 399 hold 1,000 calls each, second 400 the last call.
         assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(9_001);
+    }
+
+    @Test
+    void anAdaptiveBreakerAllocatesNothingPerCallOnceItsThresholdHasSettled() {
+        ManualClock clock = new ManualClock();
+        CircuitBreaker breaker = CircuitBreaker.of("hot", CircuitBreakerConfig.builder()
+                .adaptive(AdaptiveThresholdConfig.builder().enabled(true).targetErrorRate(20).build())
+                .build(), clock);
+        IllegalStateException failure = new IllegalStateException("boom");
+
+        long allocated = allocatedBy(() -> {
+            for (int i = 0; i < CALLS; i++) {
+                CircuitBreaker.Permit permit = breaker.acquirePermit();
+                if (i % 10 == 0) {
+                    permit.onError(clock.nanoTime(), failure);
+                } else {
+                    permit.onSuccess(clock.nanoTime());
+                }
+            }
+        });
+
+        assertThat(allocated).isLessThan(1024);
+        assertThat(breaker.failureRateThreshold()).as("10% failing + target 20").isCloseTo(30f, within(0.01f));
     }
 
     @Test

@@ -198,7 +198,7 @@ class CircuitBreakerConcurrencyTests {
     void aSmallCountWindowStaysExactThroughWrapAroundRaces(ThreadKind kind) {
         int size = 8;
         CountWindow window = new CountWindow(size, new RateThresholds(CircuitBreakerConfig.builder()
-                .slidingWindowSize(size).minimumNumberOfCalls(size).build()));
+                .slidingWindowSize(size).minimumNumberOfCalls(size).build()), (calls, failed) -> { });
         int failedSlow = SlidingWindow.RECORDED | SlidingWindow.FAILED | SlidingWindow.SLOW;
 
         Concurrently.run(kind, THREADS, BOUND, index -> {

@@ -12,7 +12,7 @@ class CountWindowTests {
 
     private static CountWindow window(int size) {
         return new CountWindow(size, new RateThresholds(CircuitBreakerConfig.builder()
-                .slidingWindowSize(size).minimumNumberOfCalls(size).failureRateThreshold(100).build()));
+                .slidingWindowSize(size).minimumNumberOfCalls(size).failureRateThreshold(100).build()), (calls, failed) -> { });
     }
 
     @Test

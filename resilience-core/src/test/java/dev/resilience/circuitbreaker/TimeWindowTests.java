@@ -14,7 +14,7 @@ class TimeWindowTests {
     private static TimeWindow window(int seconds) {
         return new TimeWindow(seconds, new RateThresholds(CircuitBreakerConfig.builder()
                 .slidingWindowType(SlidingWindowType.TIME_BASED).slidingWindowSize(seconds)
-                .minimumNumberOfCalls(1_000).build()));
+                .minimumNumberOfCalls(1_000).build()), (calls, failed) -> { });
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Bulkheads in the {@code resilience} endpoint: fields {@code activeCalls}, {@code queuedCalls},
- * {@code maxConcurrentCalls}, {@code maxQueueSize}, {@code rejectedCalls}; events {@code REJECTED} with
+ * {@code maxConcurrentCalls}, {@code maxQueueSize}, {@code rejectedCalls}, and for an adaptive bulkhead
+ * {@code concurrencyLimit} (the limit in effect now); events {@code REJECTED} with
  * {@code reason}; action {@code reset} (statistics cleared; running and queued calls keep their places).
  * Stateless and thread safe.
  */
@@ -38,6 +39,9 @@ public final class BulkheadView implements InstanceView<Bulkhead> {
         fields.put("maxConcurrentCalls", snapshot.maxConcurrentCalls());
         fields.put("maxQueueSize", snapshot.maxQueueSize());
         fields.put("rejectedCalls", snapshot.rejectedCalls());
+        if (bulkhead.config().adaptive().enabled()) {
+            fields.put("concurrencyLimit", bulkhead.concurrencyLimit());
+        }
         return fields;
     }
 

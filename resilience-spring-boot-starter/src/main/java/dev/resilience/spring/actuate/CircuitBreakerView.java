@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Circuit breakers in the {@code resilience} endpoint: fields {@code state}, {@code failureRate},
  * {@code slowCallRate} (both percent, -1 until {@code minimum-number-of-calls}), {@code bufferedCalls},
- * {@code failedCalls}, {@code slowCalls}, {@code notPermittedCalls}; actions {@code reset} (CLOSED, window
+ * {@code failedCalls}, {@code slowCalls}, {@code notPermittedCalls}, and for an adaptive breaker
+ * {@code failureRateThreshold} (percent, the threshold in effect now); actions {@code reset} (CLOSED, window
  * cleared), {@code force-open} and {@code disable}; then the fields of any {@link InstanceFields} given
  * (such as {@code healthCheck}). Immutable and thread safe.
  */
@@ -59,6 +60,9 @@ public final class CircuitBreakerView implements InstanceView<CircuitBreaker> {
         fields.put("failedCalls", snapshot.failedCalls());
         fields.put("slowCalls", snapshot.slowCalls());
         fields.put("notPermittedCalls", snapshot.notPermittedCalls());
+        if (breaker.config().adaptive().enabled()) {
+            fields.put("failureRateThreshold", breaker.failureRateThreshold());
+        }
         extraFields.forEach(extra -> extra.addTo(breaker, fields));
         return fields;
     }

@@ -1,5 +1,7 @@
 package dev.resilience.spring.config;
 
+import dev.resilience.InvalidConfigurationException;
+import dev.resilience.bulkhead.AdaptiveLimitConfig;
 import dev.resilience.bulkhead.BulkheadConfig;
 import java.util.Map;
 
@@ -32,6 +34,21 @@ public final class BulkheadMapping implements PatternMapping<BulkheadSettings, B
                 .maxWaitDuration(s.getMaxWaitDuration())
                 .maxKeys(s.getMaxKeys())
                 .writableStackTrace(s.isWritableStackTrace())
+                .adaptive(adaptive(s.getAdaptive()))
+                .build();
+    }
+
+    private static AdaptiveLimitConfig adaptive(BulkheadAdaptiveSettings a) {
+        if (a.getAlgorithm() == null) {
+            throw new InvalidConfigurationException("adaptive.algorithm", null, "must be AIMD or GRADIENT");
+        }
+        return AdaptiveLimitConfig.builder()
+                .enabled(a.isEnabled())
+                .algorithm(a.getAlgorithm())
+                .minConcurrentCalls(a.getMinConcurrentCalls())
+                .latencyThreshold(a.getLatencyThreshold())
+                .backoffRatio(a.getBackoffRatio())
+                .smoothing(a.getSmoothing())
                 .build();
     }
 }

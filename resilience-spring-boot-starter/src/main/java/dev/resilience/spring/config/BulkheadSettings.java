@@ -1,6 +1,7 @@
 package dev.resilience.spring.config;
 
 import java.time.Duration;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The keys of one bulkhead, as written under {@code resilience.bulkhead.defaults},
@@ -26,6 +27,10 @@ public class BulkheadSettings extends InstanceSettings {
 
     /** Whether BulkheadFullException captures a stack trace; off by default because rejections are frequent and the trace says nothing useful. */
     private boolean writableStackTrace = false;
+
+    /** An adaptive concurrency limit (adaptive.enabled, adaptive.algorithm, adaptive.min-concurrent-calls, ...). */
+    @NestedConfigurationProperty
+    private final BulkheadAdaptiveSettings adaptive = new BulkheadAdaptiveSettings();
 
     /** @return the most calls that run at once */
     public int getMaxConcurrentCalls() {
@@ -75,5 +80,10 @@ public class BulkheadSettings extends InstanceSettings {
     /** @param writableStackTrace whether rejections capture a stack trace */
     public void setWritableStackTrace(boolean writableStackTrace) {
         this.writableStackTrace = writableStackTrace;
+    }
+
+    /** @return the adaptive limit's keys ({@code adaptive.*}) */
+    public BulkheadAdaptiveSettings getAdaptive() {
+        return adaptive;
     }
 }

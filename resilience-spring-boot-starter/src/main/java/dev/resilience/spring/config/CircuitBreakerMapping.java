@@ -1,6 +1,7 @@
 package dev.resilience.spring.config;
 
 import dev.resilience.InvalidConfigurationException;
+import dev.resilience.circuitbreaker.AdaptiveThresholdConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.StatusCodeSet;
 import dev.resilience.circuitbreaker.StatusResolver;
@@ -66,6 +67,17 @@ public final class CircuitBreakerMapping implements PatternMapping<CircuitBreake
                 .statusResolver(statusResolver)
                 .maxKeys(s.getMaxKeys())
                 .writableStackTrace(s.isWritableStackTrace())
+                .adaptive(adaptive(s.getAdaptive()))
+                .build();
+    }
+
+    private static AdaptiveThresholdConfig adaptive(CircuitBreakerAdaptiveSettings a) {
+        return AdaptiveThresholdConfig.builder()
+                .enabled(a.isEnabled())
+                .targetErrorRate(a.getTargetErrorRate())
+                .minFailureRateThreshold(a.getMinFailureRateThreshold())
+                .maxFailureRateThreshold(a.getMaxFailureRateThreshold())
+                .smoothing(a.getSmoothing())
                 .build();
     }
 

@@ -67,6 +67,10 @@ public class CircuitBreakerSettings extends InstanceSettings {
     /** Whether CircuitBreakerOpenException captures a stack trace; off by default because rejections are frequent and the trace says nothing useful. */
     private boolean writableStackTrace = false;
 
+    /** An adaptive failure-rate threshold (adaptive.enabled, adaptive.target-error-rate, bounds, smoothing). */
+    @NestedConfigurationProperty
+    private final CircuitBreakerAdaptiveSettings adaptive = new CircuitBreakerAdaptiveSettings();
+
     /** A health signal the breaker follows: an unhealthy one holds it OPEN, a healthy one releases it to HALF_OPEN. Only under instances.<name>; null when not written. */
     @NestedConfigurationProperty
     private HealthCheckSettings healthCheck;
@@ -239,6 +243,11 @@ public class CircuitBreakerSettings extends InstanceSettings {
     /** @param writableStackTrace whether rejections capture a stack trace */
     public void setWritableStackTrace(boolean writableStackTrace) {
         this.writableStackTrace = writableStackTrace;
+    }
+
+    /** @return the adaptive threshold's keys ({@code adaptive.*}) */
+    public CircuitBreakerAdaptiveSettings getAdaptive() {
+        return adaptive;
     }
 
     /** @return the health-check settings, or {@code null} if none were written */

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>{@code resilience.bulkhead.active.calls}, {@code resilience.bulkhead.queued.calls},
  *     {@code resilience.bulkhead.max.concurrent.calls}: gauges;</li>
+ * <li>{@code resilience.bulkhead.concurrency.limit}: gauge, the limit in effect ({@code max-concurrent-calls},
+ *     or the adaptive limit's current value);</li>
  * <li>{@code resilience.bulkhead.rejected.calls}: counter per {@code reason} ({@code queue_full},
  *     {@code queue_timeout});</li>
  * <li>{@code resilience.bulkhead.queue.wait}: timer of the time queued callers spent in the queue,
@@ -50,6 +52,10 @@ public final class BulkheadMeters implements InstanceMeters<Bulkhead> {
         meters.register(registry -> Gauge.builder(PREFIX + "max.concurrent.calls", bulkhead,
                         b -> b.config().maxConcurrentCalls())
                 .description("The bulkhead's slots (max-concurrent-calls)")
+                .tags(tags)
+                .register(registry));
+        meters.register(registry -> Gauge.builder(PREFIX + "concurrency.limit", bulkhead, Bulkhead::concurrencyLimit)
+                .description("The most calls the bulkhead admits at once now (moves when adaptive)")
                 .tags(tags)
                 .register(registry));
         for (BulkheadFullException.Reason reason : BulkheadFullException.Reason.values()) {

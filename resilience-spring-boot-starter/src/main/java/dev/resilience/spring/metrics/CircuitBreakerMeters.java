@@ -27,6 +27,8 @@ import java.util.function.ToLongFunction;
  * <li>{@code resilience.circuitbreaker.not.permitted.calls}: counter;</li>
  * <li>{@code resilience.circuitbreaker.failure.rate}, {@code resilience.circuitbreaker.slow.call.rate}:
  *     gauges in percent, -1 until {@code minimum-number-of-calls};</li>
+ * <li>{@code resilience.circuitbreaker.failure.rate.threshold}: gauge in percent, the threshold in effect
+ *     ({@code failure-rate-threshold}, or the adaptive threshold's current value);</li>
  * <li>{@code resilience.circuitbreaker.transitions}: counter per {@code from} and {@code to} (lower-case
  *     states), registered at the first transition of that pair.</li>
  * </ul>
@@ -70,6 +72,11 @@ public final class CircuitBreakerMeters implements InstanceMeters<CircuitBreaker
                 .register(registry));
         meters.register(registry -> Gauge.builder(PREFIX + "slow.call.rate", breaker, b -> b.snapshot().slowCallRate())
                 .description("Slow calls in the sliding window, in percent; -1 until minimum-number-of-calls")
+                .tags(tags)
+                .register(registry));
+        meters.register(registry -> Gauge.builder(PREFIX + "failure.rate.threshold", breaker,
+                        CircuitBreaker::failureRateThreshold)
+                .description("The failure rate, in percent, at or above which the breaker opens (moves when adaptive)")
                 .tags(tags)
                 .register(registry));
         // transitions are rare: one event per change, counted under the MeterSet's lock

@@ -105,7 +105,9 @@ export class Card {
   drawHistory(samples, now, gapMs) {
     if (this.spark) {
       const { label, threshold } = this.descriptor.sparkline;
-      const from = drawSparkline(this.spark, samples, now, gapMs, this.config ? this.config[threshold] : undefined);
+      // an adaptive breaker's threshold in effect is among its fields; else the configured one
+      const current = this.fields && typeof this.fields[threshold] === 'number' ? this.fields[threshold] : undefined;
+      const from = drawSparkline(this.spark, samples, now, gapMs, current ?? (this.config ? this.config[threshold] : undefined));
       this.sparkLabel.textContent = `${label} since ${clock(from)} (kept in this tab)`;
     }
   }

@@ -7,7 +7,8 @@ const RESET = [['reset', 'Reset']];
 
 function rate(fields, config, key, thresholdKey, label) {
   const value = fields[key];
-  const threshold = config ? config[thresholdKey] : undefined;
+  // an adaptive breaker reports the threshold in effect among its fields; else the configured one applies
+  const threshold = typeof fields[thresholdKey] === 'number' ? fields[thresholdKey] : config ? config[thresholdKey] : undefined;
   const row = { key, label, value: percent(value) };
   if (typeof threshold === 'number') {
     row.hint = `/ ${percent(threshold)}`;
@@ -27,12 +28,25 @@ function ratio(key, label, used, max) {
   return row;
 }
 
+// an adaptive bulkhead reports the limit in effect as concurrencyLimit; else max-concurrent-calls is the limit
+function limitOf(fields) {
+  return typeof fields.concurrencyLimit === 'number' ? fields.concurrencyLimit : fields.maxConcurrentCalls;
+}
+
+function adaptiveHint(row, fields) {
+  if (typeof fields.concurrencyLimit === 'number') {
+    row.hint = `adaptive, max ${count(fields.maxConcurrentCalls)}`;
+  }
+  return row;
+}
+
 const circuitBreakers = {
   section: 'circuitBreakers',
   title: 'Circuit breakers',
   segment: 'circuitbreakers',
   actions: [['reset', 'Reset'], ['force-open', 'Force open'], ['disable', 'Disable']],
-  uses: ['state', 'failureRate', 'slowCallRate', 'bufferedCalls', 'failedCalls', 'slowCalls', 'notPermittedCalls'],
+  uses: ['state', 'failureRate', 'slowCallRate', 'bufferedCalls', 'failedCalls', 'slowCalls', 'notPermittedCalls',
+    'failureRateThreshold'],
   state: fields => fields.state,
   sparkline: { field: 'failureRate', threshold: 'failureRateThreshold', label: 'Failure rate' },
   rows(fields, config) {
@@ -55,14 +69,14 @@ const bulkheads = {
   title: 'Bulkheads',
   segment: 'bulkheads',
   actions: RESET,
-  uses: ['activeCalls', 'queuedCalls', 'maxConcurrentCalls', 'maxQueueSize', 'rejectedCalls'],
-  state: fields => (fields.maxConcurrentCalls > 0 && fields.activeCalls >= fields.maxConcurrentCalls ? 'FULL' : null),
+  uses: ['activeCalls', 'queuedCalls', 'maxConcurrentCalls', 'maxQueueSize', 'rejectedCalls', 'concurrencyLimit'],
+  state: fields => (limitOf(fields) > 0 && fields.activeCalls >= limitOf(fields) ? 'FULL' : null),
   rows(fields) {
     const queue = fields.maxQueueSize > 0
       ? ratio('queuedCalls', 'Queued', fields.queuedCalls, fields.maxQueueSize)
       : { key: 'queuedCalls', label: 'Queued', value: 'no queue' };
     return [
-      ratio('activeCalls', 'Active calls', fields.activeCalls, fields.maxConcurrentCalls),
+      adaptiveHint(ratio('activeCalls', 'Active calls', fields.activeCalls, limitOf(fields)), fields),
       queue,
       { key: 'rejectedCalls', label: 'Rejected', value: count(fields.rejectedCalls) },
     ];

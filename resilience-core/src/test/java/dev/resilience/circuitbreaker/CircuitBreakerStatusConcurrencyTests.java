@@ -60,7 +60,11 @@ class CircuitBreakerStatusConcurrencyTests {
         // minimum-number-of-calls, so only failures are reported here)
         assertThat(breaker.snapshot().remainingWait()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(THREADS));
         CircuitBreakerSnapshot snapshot = breaker.snapshot();
-        assertThat(snapshot.failedCalls()).isEqualTo(reported.sum());
+        // every report is counted in the totals; the window shown is the one that opened the breaker: it holds
+        // at least the minimum number of calls, and a failure reported while or after it opened (by a caller
+        // let in just before) may or may not have entered it
+        assertThat(snapshot.failedCallsTotal()).isEqualTo(reported.sum());
+        assertThat(snapshot.failedCalls()).isBetween(20, (int) reported.sum());
         assertThat(snapshot.notPermittedCalls()).isEqualTo(rejected.sum());
     }
 }

@@ -22,6 +22,12 @@ import java.util.function.Supplier;
  */
 final class DefaultRetry implements Retry {
 
+    /** {@link #call(Callable)}'s attempt: a constant, so passing it allocates nothing. */
+    private static final Attempt<Callable<?>, Void, Object, Exception> CALLABLE = (callable, unused) -> callable.call();
+    /** {@link #get(Supplier)}'s attempt: a constant, so passing it allocates nothing. */
+    private static final Attempt<Supplier<?>, Void, Object, RuntimeException> SUPPLIER =
+            (supplier, unused) -> supplier.get();
+
     private final String name;
     private final TimeSource timeSource;
     private final Scheduler scheduler;
@@ -90,6 +96,14 @@ final class DefaultRetry implements Retry {
     @Override
     public Context start() {
         RetryPolicy current = policy;
+        return new RetryContext(this, current, firstAttemptStarts(current));
+    }
+
+    /**
+     * The clock reading of a call's first attempt, taken only if {@code max-duration} or the budget needs
+     * it (0 otherwise); the budget counts the attempt.
+     */
+    private long firstAttemptStarts(RetryPolicy current) {
         long startNanos = 0;
         if (current.maxDurationNanos > 0 || current.budget != null) {
             startNanos = timeSource.nanoTime();
@@ -97,37 +111,46 @@ final class DefaultRetry implements Retry {
                 current.budget.recordFirstAttempt(startNanos);
             }
         }
-        return new RetryContext(this, current, startNanos);
+        return startNanos;
     }
 
     @Override
+    @SuppressWarnings("unchecked") // CALLABLE returns what the callable returns
     public <T> T call(Callable<T> callable) throws Exception {
-        Context context = start();
-        while (true) {
-            try {
-                T result = callable.call();
-                context.onSuccess();
-                return result;
-            } catch (Throwable failure) {
-                long delay = context.onFailure(failure);
-                if (delay < 0 || !context.awaitRetry(delay)) {
-                    throw failure;
-                }
-            }
-        }
+        return (T) call(callable, null, CALLABLE);
     }
 
     @Override
+    @SuppressWarnings("unchecked") // SUPPLIER returns what the supplier returns
     public <T> T get(Supplier<T> supplier) {
-        Context context = start();
+        return (T) call(supplier, null, SUPPLIER);
+    }
+
+    /**
+     * The one synchronous retry loop. The context is made on the first failure only, so a call whose first
+     * attempt succeeds allocates nothing; until then the policy and the first attempt's start time live in
+     * locals. Small enough to be inlined into its callers, where {@code attempt} is a constant and its call
+     * is bound statically, whatever other attempts the JVM has seen here.
+     */
+    @Override
+    public <A, B, T, E extends Throwable> T call(A first, B second, Attempt<A, B, T, E> attempt) throws E {
+        RetryPolicy current = policy;
+        long startNanos = firstAttemptStarts(current);
+        RetryContext context = null;
         while (true) {
             try {
-                T result = supplier.get();
-                context.onSuccess();
+                T result = attempt.make(first, second);
+                if (context == null) {
+                    succeeded(1);
+                } else {
+                    context.onSuccess();
+                }
                 return result;
             } catch (Throwable failure) {
-                long delay = context.onFailure(failure);
-                if (delay < 0 || !context.awaitRetry(delay)) {
+                if (context == null) {
+                    context = new RetryContext(this, current, startNanos);
+                }
+                if (!context.retryAfter(failure)) {
                     throw failure;
                 }
             }

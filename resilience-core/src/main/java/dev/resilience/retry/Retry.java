@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  *
  * <p>Three ways to use it, all thread safe:
  * <ul>
- * <li>{@link #call(Callable)}, {@link #get(Supplier)}, {@link #run(Runnable)} retry synchronous code.
- *     The wait between attempts never uses {@code Thread.sleep}: the calling thread parks until a task
+ * <li>{@link #call(Callable)}, {@link #get(Supplier)}, {@link #run(Runnable)} and
+ *     {@link #call(Object, Object, Attempt)} retry synchronous code; a call whose first attempt succeeds
+ *     allocates nothing in the retry (the per-call state is made on the first failure). The wait between attempts never uses {@code Thread.sleep}: the calling thread parks until a task
  *     scheduled on the instance's {@link Scheduler} unparks it, so with a
  *     {@link dev.resilience.time.ManualClock} the wait ends exactly when the test advances the clock
  *     past it. An interrupt during the wait ends the call with its last failure (the interrupt flag
@@ -124,7 +125,8 @@ public interface Retry extends Resettable, EventSource {
     /**
      * Begins one call: the first attempt is about to be made. Reads the clock only if
      * {@code max-duration} or the budget needs it; allocates the context and nothing else until a
-     * failure happens.
+     * failure happens. Synchronous callers that can hand their attempt over avoid even the context with
+     * {@link #call(Object, Object, Attempt)}.
      *
      * @return the call's context, to be given its attempts' outcomes in order
      */
@@ -150,6 +152,29 @@ public interface Retry extends Resettable, EventSource {
     <T> T get(Supplier<T> supplier);
 
     /**
+     * Runs an attempt that is given its inputs as arguments, retrying its failures, with the same rules
+     * and waits as {@link #call(Callable)}. For hot paths: a constant, non-capturing {@code attempt} (a
+     * {@code static final} field) and its inputs passed here make a call whose first attempt succeeds
+     * allocate nothing, where a lambda capturing them would be a new object per call.
+     *
+     * <pre>{@code
+     * private static final Retry.Attempt<Client, String, Stock, IOException> STOCK = Client::stock;
+     * Stock stock = retry.call(client, sku, STOCK);
+     * }</pre>
+     *
+     * @param first the attempt's first input, passed unchanged to every attempt (may be null)
+     * @param second its second input (may be null)
+     * @param attempt makes one attempt, on the calling thread
+     * @param <A> the first input's type
+     * @param <B> the second input's type
+     * @param <T> the result type
+     * @param <E> the checked failure the attempt may throw
+     * @return the first successful result
+     * @throws E the failure that ended the call, earlier failures attached as suppressed
+     */
+    <A, B, T, E extends Throwable> T call(A first, B second, Attempt<A, B, T, E> attempt) throws E;
+
+    /**
      * Runs a runnable, retrying its failures.
      *
      * @param runnable the call, made once per attempt on the calling thread
@@ -169,6 +194,29 @@ public interface Retry extends Resettable, EventSource {
      * @return a future completed with the first successful result, or with the failure that ended the call
      */
     <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> supplier);
+
+    /**
+     * One attempt of {@link Retry#call(Object, Object, Attempt)}, given its inputs so that it need not
+     * capture them.
+     *
+     * @param <A> the first input's type
+     * @param <B> the second input's type
+     * @param <T> the result type
+     * @param <E> the checked failure it may throw
+     */
+    @FunctionalInterface
+    interface Attempt<A, B, T, E extends Throwable> {
+
+        /**
+         * Makes one attempt.
+         *
+         * @param first the first input given to the call
+         * @param second the second input given to the call
+         * @return the attempt's result
+         * @throws E the attempt's failure
+         */
+        T make(A first, B second) throws E;
+    }
 
     /**
      * One call's progress through its attempts, for pipelines that make the attempts themselves:

@@ -95,6 +95,18 @@ final class RetryContext implements Retry.Context {
         return false;
     }
 
+    /**
+     * {@link #onFailure(Throwable)}, then {@link #awaitRetry(long)} if a retry is announced: the catch
+     * block of a synchronous loop in one call.
+     *
+     * @param failure what the attempt threw
+     * @return {@code true} to make the next attempt; {@code false} if the call is over (rethrow the failure)
+     */
+    boolean retryAfter(Throwable failure) {
+        long delay = onFailure(failure);
+        return delay >= 0 && awaitRetry(delay);
+    }
+
     @Override
     public Throwable abandon() {
         if (!retryAnnounced || over) {

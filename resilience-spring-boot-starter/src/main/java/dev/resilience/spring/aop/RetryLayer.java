@@ -21,9 +21,14 @@ import org.aopalliance.intercept.MethodInvocation;
  * {@link dev.resilience.time.Scheduler} wakes it; an interrupt ends the call with its last failure).
  * Stage methods never block: the first attempt starts on the calling thread and each retry is a task on
  * the scheduler. {@code Mono}/{@code Flux} methods resubscribe per attempt, waiting on the scheduler
- * (see {@link ReactiveRetry}). Thread safe: per-call state lives in the {@link Retry.Context} on the stack.
+ * (see {@link ReactiveRetry}). Thread safe: per-call state lives on the stack (and in the retry's per-call
+ * context once an attempt has failed).
  */
 public final class RetryLayer implements Layer {
+
+    /** One attempt: the rest of the pipeline on a fresh copy of the call. */
+    private static final Retry.Attempt<MethodInvocation, Chain, Object, Throwable> ATTEMPT =
+            (invocation, next) -> next.proceed(Invocations.copyOf(invocation));
 
     private final Retry retry;
     private final Scheduler scheduler;
@@ -45,20 +50,10 @@ public final class RetryLayer implements Layer {
 
     @Override
     public Object invoke(MethodInvocation invocation, Chain next) throws Throwable {
-        Retry.Context context = retry.start();
-        while (true) {
-            try {
-                Object result = next.proceed(Invocations.copyOf(invocation));
-                context.onSuccess();
-                return result;
-            } catch (Throwable failure) {
-                long delayNanos = context.onFailure(failure);
-                if (delayNanos < 0 || !context.awaitRetry(delayNanos)) {
-                    // the retry has attached the earlier failures to this one as suppressed
-                    throw failure;
-                }
-            }
-        }
+        // a constant attempt given the call and the chain, rather than a lambda capturing them, and no
+        // context until an attempt fails: a first-attempt success allocates nothing here; the failure that
+        // ends the call comes with the earlier ones attached as suppressed
+        return retry.call(invocation, next, ATTEMPT);
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The retry: configuration resolved once per configuration into a {@link RetryPolicy}, statistics and
- * events. The per-call logic lives in {@link RetryContext}; this class is what every context shares, and
- * it holds no per-call state, so it needs no lock on the call path. {@link #reconfigure} swaps the policy
+ * events. The per-call logic lives in {@link RetryContext}, made by {@link #start()} or, for synchronous
+ * calls, only when an attempt fails; this class is what every context shares, and it holds no per-call
+ * state, so it needs no lock on the call path. {@link #reconfigure} swaps the policy
  * (one volatile write); a call reads it once, when it starts.
  */
 final class DefaultRetry implements Retry {
@@ -27,6 +28,11 @@ final class DefaultRetry implements Retry {
     /** {@link #get(Supplier)}'s attempt: a constant, so passing it allocates nothing. */
     private static final Attempt<Supplier<?>, Void, Object, RuntimeException> SUPPLIER =
             (supplier, unused) -> supplier.get();
+    /** {@link #run(Runnable)}'s attempt: a constant, so passing it allocates nothing. */
+    private static final Attempt<Runnable, Void, Void, RuntimeException> RUNNABLE = (runnable, unused) -> {
+        runnable.run();
+        return null;
+    };
 
     private final String name;
     private final TimeSource timeSource;
@@ -159,10 +165,7 @@ final class DefaultRetry implements Retry {
 
     @Override
     public void run(Runnable runnable) {
-        get(() -> {
-            runnable.run();
-            return null;
-        });
+        call(runnable, null, RUNNABLE);
     }
 
     @Override

@@ -77,6 +77,25 @@ class RetryAllocationTests {
     }
 
     @Test
+    void aFirstAttemptSuccessThroughRunAllocatesNothing() throws Exception {
+        Retry retry = retry(RetryConfig.builder());
+        Runnable succeeds = () -> { };
+        for (int i = 0; i < 1_000; i++) {
+            attempts = 0;
+            retry.run(() -> {
+                if (attempts++ == 0) {
+                    throw new IllegalStateException("once");
+                }
+            });
+        }
+
+        long bytes = Allocations.bytesAllocated(CALLS, () -> retry.run(succeeds));
+
+        assertThat(bytes).isLessThan(NOTHING);
+        assertThat(retry.snapshot().successfulWithoutRetry()).isEqualTo(4L * CALLS);
+    }
+
+    @Test
     void aFirstAttemptSuccessAllocatesNothingWithMaxDurationAndBudget() throws Exception {
         Retry retry = retry(RetryConfig.builder().maxDuration(Duration.ofSeconds(10)).budgetRatio(0.5)
                 .budgetMinRetriesPerSecond(1_000_000));

@@ -3,6 +3,8 @@ package dev.resilience.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.resilience.circuitbreaker.CircuitBreaker;
+import dev.resilience.circuitbreaker.CircuitBreakerState;
 import dev.resilience.test.AutoResetResilience;
 import dev.resilience.test.ResilienceInstances;
 import java.time.Duration;
@@ -75,6 +77,23 @@ class RealTimeEndpointsTests {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(resilience.bulkhead("report").snapshot().rejectedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void theRetryDemoAfterEarlierSuccessesLeavesTheHostsBreakerClosed() {
+        for (int call = 1; call <= 3; call++) {
+            assertThat(mvc.get().uri("/recommendations?customer=ada")).hasStatusOk()
+                    .bodyJson().extractingPath("$.source").isEqualTo("downstream");
+        }
+        downstream.chaos(new Chaos(1.0, 0));
+
+        assertThat(mvc.get().uri("/recommendations?customer=ada")).hasStatusOk()
+                .bodyJson().extractingPath("$.source").isEqualTo("fallback");
+        assertThat(status("/stock/sku-1?warehouse=w1")).isEqualTo(502);
+
+        CircuitBreaker host = resilience.circuitBreaker("http-client", "127.0.0.1");
+        assertThat(host.snapshot().failedCalls()).isEqualTo(4);
+        assertThat(host.state()).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
     private int status(String uri) {

@@ -4,7 +4,10 @@ import dev.resilience.bulkhead.BulkheadConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.registry.InstanceId;
 import dev.resilience.retry.RetryConfig;
+import dev.resilience.spring.config.CircuitBreakerSettings;
+import dev.resilience.spring.config.HealthCheckSettings;
 import dev.resilience.spring.config.HttpClientProperties;
+import dev.resilience.spring.config.InvalidPropertyException;
 import dev.resilience.spring.config.PatternConfigs;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +44,28 @@ public final class HostSections {
     public static void register(HttpClientProperties properties, PatternConfigs<CircuitBreakerConfig> breakerConfigs,
             PatternConfigs<BulkheadConfig> bulkheadConfigs, PatternConfigs<RetryConfig> retryConfigs) {
         // lower-case host -> the host as written in yml, which names its section
+        rejectHealthCheck(properties.getCircuitbreaker(), HttpClientProperties.PREFIX + ".circuitbreaker");
+        properties.getHosts().forEach((host, settings) -> rejectHealthCheck(settings.getCircuitbreaker(),
+                HttpClientProperties.PREFIX + ".hosts[" + host + "].circuitbreaker"));
         Map<String, String> hosts = properties.getHosts().keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(host -> host.toLowerCase(Locale.ROOT), host -> host));
         register(breakerConfigs, "circuitbreaker", hosts);
         register(bulkheadConfigs, "bulkhead", hosts);
         register(retryConfigs, "retry", hosts);
+    }
+
+    /** A health check is read only under {@code resilience.circuitbreaker.instances.<name>}; here it would be ignored. */
+    private static void rejectHealthCheck(CircuitBreakerSettings settings, String sectionPath) {
+        HealthCheckSettings healthCheck = settings.getHealthCheck();
+        if (healthCheck == null) {
+            return;
+        }
+        String path = sectionPath + ".health-check";
+        String key = healthCheck.getUrl() != null ? ".url" : healthCheck.getContributor() != null ? ".contributor" : "";
+        Object value = key.isEmpty() ? null : key.equals(".url") ? healthCheck.getUrl() : healthCheck.getContributor();
+        throw new InvalidPropertyException(path + key, value,
+                "is not read for the outbound HTTP client: a health check belongs to one named circuit breaker, "
+                        + "under resilience.circuitbreaker.instances.<name>.health-check", null, null);
     }
 
     private static void register(PatternConfigs<?> configs, String pattern, Map<String, String> hosts) {

@@ -141,6 +141,20 @@ class HttpClientConfigurationTests {
         });
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "circuitbreaker.health-check.url                          | http://localhost:8081/health",
+        "hosts[api.example.com].circuitbreaker.health-check.contributor | db",
+    })
+    void aHealthCheckForTheClientFailsStartupInsteadOfBeingIgnored(String property, String value) {
+        String path = CLIENT + property.trim();
+        runner.withPropertyValues(path + "=" + value.trim()).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(path + " = " + value.trim())
+                    .hasStackTraceContaining("resilience.circuitbreaker.instances.<name>.health-check");
+        });
+    }
+
     @Test
     void anUnknownKeyFailsStartup() {
         runner.withPropertyValues(CLIENT + "circuitbreaker.failure-rate=50").run(context -> {

@@ -50,6 +50,8 @@ public final class CircuitBreakerConfig {
     private final AdaptiveThresholdConfig adaptive;
     /** Derived from the values above, once per configuration, so keyed breakers share one cache. */
     private final OutcomeClassifier classifier;
+    /** Derived once per configuration, so keyed breakers share one (only an adaptive breaker makes its own). */
+    private final RateThresholds thresholds;
 
     private CircuitBreakerConfig(Builder b) {
         this.slidingWindowType = b.slidingWindowType;
@@ -72,6 +74,7 @@ public final class CircuitBreakerConfig {
         this.writableStackTrace = b.writableStackTrace;
         this.adaptive = b.adaptive;
         this.classifier = new OutcomeClassifier(this);
+        this.thresholds = new RateThresholds(this);
     }
 
     /**
@@ -204,6 +207,11 @@ public final class CircuitBreakerConfig {
     /** @return the classification rules derived from this configuration */
     OutcomeClassifier classifier() {
         return classifier;
+    }
+
+    /** @return the CLOSED state's rate rules derived from this configuration */
+    RateThresholds thresholds() {
+        return thresholds;
     }
 
     /**

@@ -58,7 +58,7 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         this.firstWaitNanos = nanos(newConfig.waitDurationInOpenState());
         this.maxWaitNanos = nanos(newConfig.maxWaitDurationInOpenState());
         this.backoffMultiplier = newConfig.openStateBackoffMultiplier();
-        RateThresholds rules = new RateThresholds(newConfig);
+        RateThresholds rules = newConfig.thresholds();
         AdaptiveThreshold previous = adaptive;
         if (!newConfig.adaptive().enabled()) {
             this.adaptive = null;

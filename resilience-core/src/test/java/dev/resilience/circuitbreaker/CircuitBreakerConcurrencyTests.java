@@ -154,6 +154,45 @@ class CircuitBreakerConcurrencyTests {
                 .containsExactly(CircuitBreakerState.HALF_OPEN, CircuitBreakerState.OPEN);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void firstFailuresIgnoredSlowAndRejectedCallsRacingOnFreshBreakersLoseNoCount(ThreadKind kind) {
+        // those counters are created by the first call that needs them: racing first calls must share one
+        ManualClock clock = new ManualClock();
+        CircuitBreakerConfig config = CircuitBreakerConfig.builder()
+                .slidingWindowSize(1_000)
+                .minimumNumberOfCalls(1_000)
+                .slowCallDurationThreshold(Duration.ofNanos(1))
+                .ignoreExceptions(List.of(UnsupportedOperationException.class))
+                .build();
+        for (int round = 0; round < 20; round++) {
+            CircuitBreaker breaker = CircuitBreaker.of("fresh" + round, config, clock);
+            CircuitBreaker open = CircuitBreaker.of("open" + round, config, clock);
+            open.forceOpen();
+            long start = clock.nanoTime() - 5;
+
+            Concurrently.run(kind, THREADS, BOUND, index -> {
+                breaker.acquirePermit().onError(start, new IllegalStateException());
+                breaker.acquirePermit().onError(start, new UnsupportedOperationException());
+                breaker.acquirePermit().onSuccess(start);
+                try {
+                    open.acquirePermit();
+                } catch (CircuitBreakerOpenException expected) {
+                    // counted as not permitted
+                }
+            });
+
+            CircuitBreakerSnapshot snapshot = breaker.snapshot();
+            assertThat(snapshot.failedCallsTotal()).isEqualTo(THREADS);
+            assertThat(snapshot.slowFailedCalls()).isEqualTo(THREADS);
+            assertThat(snapshot.failedNanos()).isEqualTo(5L * THREADS);
+            assertThat(snapshot.ignoredCalls()).isEqualTo(THREADS);
+            assertThat(snapshot.ignoredNanos()).isEqualTo(5L * THREADS);
+            assertThat(snapshot.slowSuccessfulCalls()).isEqualTo(THREADS);
+            assertThat(open.snapshot().notPermittedCalls()).isEqualTo(THREADS);
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kindsAndWindows")
     void countsAddUpWhenManyThreadsRecordAtOnce(ThreadKind kind, SlidingWindowType type) {

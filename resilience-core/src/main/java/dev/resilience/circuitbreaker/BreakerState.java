@@ -1,7 +1,7 @@
 package dev.resilience.circuitbreaker;
 
 /**
- * One state of a breaker, held in the breaker's single {@code AtomicReference}. The state object that
+ * One state of a breaker, held in the breaker's single volatile state field. The state object that
  * admits a call is also the call's {@link CircuitBreaker.Permit}: it is shared by every call it admits, so
  * admitting allocates nothing, and an outcome always goes back to the state that admitted the call.
  * A state the breaker has since left keeps its own window and counters, so a late outcome can never

@@ -4,22 +4,36 @@ import dev.resilience.CircuitBreakerOpenException;
 import dev.resilience.event.ConfigChanges;
 import dev.resilience.event.EventPublisher;
 import dev.resilience.time.TimeSource;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The circuit breaker: one {@link AtomicReference} to an immutable-ish state object ({@link ClosedState},
+ * The circuit breaker: one volatile reference to an immutable-ish state object ({@link ClosedState},
  * {@link OpenState}, {@link HalfOpenState}, {@link ForcedOpenState}, {@link DisabledState}), replaced by
  * compare-and-set. Exactly one thread wins each transition and publishes its one STATE_TRANSITION event;
  * the new state starts empty. Subscribers receive transition events in the order the transitions
  * happened. Admitting and recording calls take no lock. Thread safe.
  */
 final class DefaultCircuitBreaker implements CircuitBreaker {
+
+    private static final VarHandle STATE;
+    private static final VarHandle TRANSITION_LOCK;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(DefaultCircuitBreaker.class, "state", BreakerState.class);
+            TRANSITION_LOCK = lookup.findVarHandle(DefaultCircuitBreaker.class, "transitionLock", ReentrantLock.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     // The configuration and what is derived from it: volatile, replaced together by reconfigure() under the
@@ -36,22 +50,28 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     volatile OutcomeRecorder outcomes;
     /** The moving threshold when {@code adaptive.enabled}, else null; replaced by reconfigure(). */
     private volatile AdaptiveThreshold adaptive;
-    private final AtomicReference<BreakerState> state;
+    /**
+     * Written only under the transition lock (compare-and-set or plain write). A field with a VarHandle
+     * rather than an AtomicReference: one object less per breaker, one indirection less per call.
+     */
+    private volatile BreakerState state;
     /**
      * Makes a transition's CAS and the publication of its event one step. Without it, the thread that
      * moved OPEN to HALF_OPEN could be overtaken by a probe of the new state that fails and publishes
      * HALF_OPEN to OPEN first, leaving event-driven subscribers with the wrong last state. Taken only by
      * transitions (rare), never by admitting or recording a call. A ReentrantLock rather than
      * synchronized, so a virtual thread running subscribers under it does not pin its carrier on JDK 21.
+     * Created by the first transition or reconfiguration ({@link #transitionLock()}): most keyed breakers
+     * never make one, and the lock costs 48 bytes.
      */
-    private final ReentrantLock transitionLock = new ReentrantLock();
+    private volatile ReentrantLock transitionLock;
 
     DefaultCircuitBreaker(String name, CircuitBreakerConfig config, TimeSource timeSource) {
         this.name = Objects.requireNonNull(name, "name");
         this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
         this.events = new BreakerEvents(name, timeSource, publisher);
         apply(Objects.requireNonNull(config, "config"));
-        this.state = new AtomicReference<>(new ClosedState(this));
+        this.state = new ClosedState(this);
     }
 
     private void apply(CircuitBreakerConfig newConfig) {
@@ -78,17 +98,18 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         Objects.requireNonNull(newConfig, "newConfig");
         Objects.requireNonNull(principal, "principal");
         // Under the transition lock: no transition can interleave, so the state seen here is the one kept.
-        transitionLock.lock();
+        ReentrantLock lock = transitionLock();
+        lock.lock();
         try {
             CircuitBreakerConfig old = config;
             apply(newConfig);
-            BreakerState current = state.get();
+            BreakerState current = state;
             boolean windowChanged = old.slidingWindowType() != newConfig.slidingWindowType()
                     || old.slidingWindowSize() != newConfig.slidingWindowSize();
             if (windowChanged && current instanceof ClosedState) {
                 // same state, new empty window; not a transition, so no event. A concurrent record on the old
                 // window that wants to open the breaker loses its CAS, as if the window had been reset.
-                state.set(new ClosedState(this));
+                state = new ClosedState(this);
             } else {
                 current.reconfigured();
             }
@@ -96,7 +117,7 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
             ConfigChanges.publish(publisher, name, timeSource.epochMillis(), principal, old.asMap(), newConfig.asMap());
             return old;
         } finally {
-            transitionLock.unlock();
+            lock.unlock();
         }
     }
 
@@ -139,12 +160,13 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         if (adaptive == null) {
             return;
         }
-        if (!transitionLock.tryLock()) {
+        ReentrantLock lock = transitionLock();
+        if (!lock.tryLock()) {
             return;
         }
         try {
             AdaptiveThreshold rule = adaptive;
-            if (rule == null || state.get() != from) {
+            if (rule == null || state != from) {
                 return;
             }
             double next = rule.sample(calls, failed);
@@ -153,19 +175,19 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
                 from.reconfigured();
             }
         } finally {
-            transitionLock.unlock();
+            lock.unlock();
         }
     }
 
     @Override
     public CircuitBreakerState state() {
-        return state.get().kind();
+        return state.kind();
     }
 
     @Override
     public CircuitBreakerSnapshot snapshot() {
         long now = timeSource.nanoTime();
-        BreakerState current = state.get();
+        BreakerState current = state;
         return statistics.snapshot(current.kind(), current.counts(now), thresholds.minimumCalls(),
                 current.remainingWaitNanos(now));
     }
@@ -183,7 +205,7 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
     @Override
     public Permit acquirePermit() {
         while (true) {
-            BreakerState permit = state.get().tryAcquire();
+            BreakerState permit = state.tryAcquire();
             if (permit != null) {
                 return permit;
             }
@@ -269,7 +291,7 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
 
     @Override
     public String holdReason() {
-        return state.get() instanceof HeldOpenState held ? held.reason() : null;
+        return state instanceof HeldOpenState held ? held.reason() : null;
     }
 
     /**
@@ -281,29 +303,31 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
      * @return whether a transition happened
      */
     private boolean signal(UnaryOperator<BreakerState> next, String detail) {
-        transitionLock.lock();
+        ReentrantLock lock = transitionLock();
+        lock.lock();
         try {
-            BreakerState from = state.get();
+            BreakerState from = state;
             BreakerState to = next.apply(from);
             if (to == null) {
                 return false;
             }
-            state.set(to);
+            state = to;
             events.transition(from.kind(), to.kind(), TransitionReason.HEALTH_CHECK, detail);
             return true;
         } finally {
-            transitionLock.unlock();
+            lock.unlock();
         }
     }
 
     /** Manual changes always win: one atomic swap, one event, whatever the state was (even the same). */
     private void manual(BreakerState to) {
-        transitionLock.lock();
+        ReentrantLock lock = transitionLock();
+        lock.lock();
         try {
-            BreakerState from = state.getAndSet(to);
+            BreakerState from = (BreakerState) STATE.getAndSet(this, to);
             events.transition(from.kind(), to.kind(), TransitionReason.MANUAL);
         } finally {
-            transitionLock.unlock();
+            lock.unlock();
         }
     }
 
@@ -316,18 +340,19 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
      * @return {@code true} if this caller made the transition (and published its event)
      */
     boolean transition(BreakerState from, BreakerState to, TransitionReason reason) {
-        if (state.get() != from) {
+        if (state != from) {
             return false; // already left: callers racing a transition they lost do not queue on the lock
         }
-        transitionLock.lock();
+        ReentrantLock lock = transitionLock();
+        lock.lock();
         try {
-            if (!state.compareAndSet(from, to)) {
+            if (!STATE.compareAndSet(this, from, to)) {
                 return false;
             }
             events.transition(from.kind(), to.kind(), reason);
             return true;
         } finally {
-            transitionLock.unlock();
+            lock.unlock();
         }
     }
 
@@ -371,8 +396,22 @@ final class DefaultCircuitBreaker implements CircuitBreaker {
         return next >= maxWaitNanos ? maxWaitNanos : (long) next;
     }
 
+    /**
+     * @return the transition lock, created by the first caller that needs it; a caller that loses the
+     *     creating CAS takes the winner's lock, so every caller locks the same one
+     */
+    private ReentrantLock transitionLock() {
+        ReentrantLock lock = transitionLock;
+        if (lock != null) {
+            return lock;
+        }
+        ReentrantLock created = new ReentrantLock();
+        ReentrantLock witness = (ReentrantLock) TRANSITION_LOCK.compareAndExchange(this, (ReentrantLock) null, created);
+        return witness == null ? created : witness;
+    }
+
     @Override
     public String toString() {
-        return "CircuitBreaker[" + name + ", " + state.get() + "]";
+        return "CircuitBreaker[" + name + ", " + state + "]";
     }
 }

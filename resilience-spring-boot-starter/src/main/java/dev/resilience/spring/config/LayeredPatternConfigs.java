@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -44,7 +43,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  */
 public final class LayeredPatternConfigs<S extends InstanceSettings, C> implements PatternConfigs<C> {
 
-    private static final Pattern DASHED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final PatternMapping<S, C> mapping;
     private final Class<?> propertiesType;
@@ -275,7 +273,7 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
 
     /** The yml path of an instance's section; a name not in lower-case kebab form goes in brackets. */
     private String instancePath(String name) {
-        return prefix + ".instances" + element(name);
+        return prefix + ".instances" + YmlPaths.element(name);
     }
 
     private void validateDeclared() {
@@ -283,7 +281,7 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
         checkPresetName(environmentPreset(defaultsPath), defaultsPath, null);
         declaredInstances.forEach(name -> checkPresetName(environmentPreset(instancePath(name)), instancePath(name), null));
         for (String preset : userPresets) {
-            String presetPath = prefix + ".presets" + element(preset);
+            String presetPath = prefix + ".presets" + YmlPaths.element(preset);
             String nested = environmentPreset(presetPath);
             if (nested != null) {
                 throw new InvalidPropertyException(presetPath + ".preset", nested,
@@ -358,7 +356,7 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
             layers.bindValues(builtIn, "built-in preset '" + preset + "'", subjectPath);
         }
         if (userPresets.contains(preset)) {
-            layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".presets" + element(preset)));
+            layers.bindEnvironment(ConfigurationPropertyName.of(prefix + ".presets" + YmlPaths.element(preset)));
         }
     }
 
@@ -380,10 +378,6 @@ public final class LayeredPatternConfigs<S extends InstanceSettings, C> implemen
                     "must name a built-in preset or one declared under " + prefix + ".presets: " + presetNames,
                     origin, null);
         }
-    }
-
-    private static String element(String name) {
-        return DASHED_NAME.matcher(name).matches() ? "." + name : "[" + name + "]";
     }
 
     /** The layers of a keyed configuration: the instance name and the key's sections, lowest first. */

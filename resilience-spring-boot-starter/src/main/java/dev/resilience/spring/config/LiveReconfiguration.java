@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -35,7 +34,6 @@ public final class LiveReconfiguration {
 
     private static final Log LOG = LogFactory.getLog(LiveReconfiguration.class);
 
-    private static final Pattern KEBAB_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final Map<Class<?>, LiveInstances<?, ?, ?>> patterns = new LinkedHashMap<>();
 
@@ -226,8 +224,7 @@ public final class LiveReconfiguration {
         }
 
         private String instancePath(String name) {
-            String element = KEBAB_NAME.matcher(name).matches() ? "." + name : "[" + name + "]";
-            return "resilience." + pattern.section() + ".instances" + element;
+            return "resilience." + pattern.section() + ".instances" + YmlPaths.element(name);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.resilience.spring.config.CircuitBreakerProperties;
 import dev.resilience.spring.config.CircuitBreakerSettings;
 import dev.resilience.spring.config.HealthCheckSettings;
 import dev.resilience.spring.config.InvalidPropertyException;
+import dev.resilience.spring.config.YmlPaths;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -27,7 +27,6 @@ import org.springframework.core.env.Environment;
 public final class HealthCheckSpecs {
 
     private static final String PREFIX = "resilience.circuitbreaker";
-    private static final Pattern DASHED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final List<String> KEYS = List.of("contributor", "url", "interval", "timeout",
             "unhealthy-threshold", "healthy-threshold");
 
@@ -44,12 +43,12 @@ public final class HealthCheckSpecs {
         Written written = new Written(environment);
         rejectOutsideInstances(properties.getDefaults(), PREFIX + ".defaults", written);
         properties.getPresets().forEach((preset, settings) ->
-                rejectOutsideInstances(settings, PREFIX + ".presets" + element(preset), written));
+                rejectOutsideInstances(settings, PREFIX + ".presets" + YmlPaths.element(preset), written));
         List<HealthCheckSpec> specs = new ArrayList<>();
         for (Map.Entry<String, CircuitBreakerSettings> instance : properties.getInstances().entrySet()) {
             HealthCheckSettings settings = instance.getValue().getHealthCheck();
             if (settings != null) {
-                String path = PREFIX + ".instances" + element(instance.getKey()) + ".health-check";
+                String path = PREFIX + ".instances" + YmlPaths.element(instance.getKey()) + ".health-check";
                 specs.add(validate(instance.getKey(), path, settings, written));
             }
         }
@@ -124,9 +123,6 @@ public final class HealthCheckSpecs {
     }
 
     /** The yml path element of a map key; a name not in lower-case kebab form goes in brackets. */
-    private static String element(String name) {
-        return DASHED_NAME.matcher(name).matches() ? "." + name : "[" + name + "]";
-    }
 
     /** Looks values up as the user wrote them ("-1s", not "PT-1S"), with their origins. */
     private static final class Written {

@@ -87,24 +87,6 @@ public final class LiveConfigValues {
         return values;
     }
 
-    /**
-     * {@code failureRateThreshold} becomes {@code failure-rate-threshold}.
-     *
-     * @param key a camelCase key
-     * @return the kebab-case form
-     */
-    static String kebabCase(String key) {
-        StringBuilder kebab = new StringBuilder(key.length() + 4);
-        for (char c : key.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                kebab.append('-').append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString();
-    }
-
     private static String camelCase(String key) {
         StringBuilder camel = new StringBuilder(key.length());
         boolean upper = false;

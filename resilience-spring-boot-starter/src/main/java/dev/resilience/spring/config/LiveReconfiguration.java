@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 
 /**
  * Applies new configuration values to live instances of any pattern, keeping their state (see each core
@@ -215,7 +216,7 @@ public final class LiveReconfiguration {
                 if (pattern.isLive(after, key)) {
                     changed.put(key, value);
                 } else if (warnIgnored && LOG.isWarnEnabled()) {
-                    LOG.warn("Refreshed " + instancePath(name) + "." + LiveConfigValues.kebabCase(key) + " = "
+                    LOG.warn("Refreshed " + instancePath(name) + "." + DataObjectPropertyName.toDashedForm(key) + " = "
                             + ConfigChanges.json(value) + " is ignored until restart (was " + ConfigChanges.json(old)
                             + "): it cannot change on a live instance");
                 }
